@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { isSameOrganisation, organisationKey } from './organisation-names.ts';
+
+describe('organisation names', () => {
+  it('ignores legal forms, accents, case, punctuation and "groupe"', () => {
+    expect(organisationKey('Clever Cloud S.A.S.')).toBe('clever cloud');
+    expect(isSameOrganisation('SANTÉ NUMÉRIQUE SARL', 'Santé-Numérique')).toBe(true);
+    expect(isSameOrganisation('Groupe Hôpital Data', 'hopital data SA')).toBe(true);
+    expect(isSameOrganisation('Datacenters & Co GmbH', 'Datacenters et Co')).toBe(true);
+  });
+  it('keeps near-identical decoys apart', () => {
+    expect(isSameOrganisation('Clever Cloud', 'Clever Clouds')).toBe(false);
+    expect(isSameOrganisation('Numih', 'Numih France')).toBe(false);
+    expect(isSameOrganisation('', '')).toBe(false);
+  });
+});
