@@ -11,3 +11,6 @@ export * from './registry-entry.ts';
 export * from './report.ts';
 export * from './rules.ts';
 export * from './text.ts';
+export * from './activity-lists.ts';
+export * from './french-dates.ts';
+export * from './registry-index.ts';
