@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import { createDocumentsRepository } from './documents.repository.ts';
+import { createEvaluationsRepository } from './evaluations.repository.ts';
+import { createRegistryRepository } from './registry.repository.ts';
+import type { Database } from './schema.ts';
+import { createVendorsRepository } from './vendors.repository.ts';
+
+export function createRepositories(db: Kysely<Database>) {
+  return {
+    documents: createDocumentsRepository(db),
+    vendors: createVendorsRepository(db),
+    registry: createRegistryRepository(db),
+    evaluations: createEvaluationsRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
