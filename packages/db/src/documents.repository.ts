@@ -40,6 +40,19 @@ export function createDocumentsRepository(db: Kysely<Database>) {
       return rows.map((r) => ({ page: r.page, text: r.text, source: r.source, confidence: r.confidence }));
     },
 
+    /** Page sources and OCR confidences (no text) of several documents, for reports. */
+    async pageSummaries(ids: string[]): Promise<Map<string, Array<{ page: number; source: PageText['source']; confidence: number | null }>>> {
+      const out = new Map<string, Array<{ page: number; source: PageText['source']; confidence: number | null }>>();
+      if (ids.length === 0) return out;
+      const rows = await db.selectFrom('pages').select(['document_id', 'page', 'source', 'confidence']).where('document_id', 'in', ids).orderBy('document_id').orderBy('page').execute();
+      for (const r of rows) {
+        const list = out.get(r.document_id) ?? [];
+        list.push({ page: r.page, source: r.source, confidence: r.confidence });
+        out.set(r.document_id, list);
+      }
+      return out;
+    },
+
     /** Stores the pages and moves the document to `extracted`, in one transaction. */
     async saveExtraction(id: string, input: { fileType: string; pages: PageText[]; extractorVersion: string }): Promise<void> {
       await db.transaction().execute(async (tx) => {
@@ -100,8 +113,11 @@ export function createDocumentsRepository(db: Kysely<Database>) {
       });
     },
 
-    /** Records why a document cannot be read; the code is the DOC_UNREADABLE reason. */
-    async markFailed(id: string, error: { code: string; message: string }, extractorVersion: string): Promise<void> {
+    /**
+     * Records why a document cannot be read; the code is the DOC_UNREADABLE
+     * reason. A null extractor version means "not final": the next run reads it again.
+     */
+    async markFailed(id: string, error: { code: string; message: string }, extractorVersion: string | null): Promise<void> {
       await db
         .updateTable('documents')
         .set({ status: 'failed', status_changed_at: new Date(), error_code: error.code, error_message: error.message, extractor_version: extractorVersion })

@@ -4,3 +4,10 @@ export { loadPdf, MAX_PDF_PAGES, type LoadedPdf } from './pdf.loader.ts';
 export { readTextLayer } from './text-layer.reader.ts';
 export { assessTextQuality, type TextQuality } from './text-quality.ts';
 export { normalizePageText } from './text-normalizer.ts';
+
+/**
+ * Version of what extraction produces for a given file. Bump it when the
+ * page text changes (line building, normalisation, OCR decisions): stored
+ * documents read by an older version are then read again.
+ */
+export const EXTRACTOR_VERSION = '1';

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConfigError, envBoolean, envInt, parseConfig } from './index.ts';
+
+const schema = z.object({
+  DATABASE_URL: z.string().url(),
+  WORKERS: envInt(1, 64).default(2),
+  OCR_ENABLED: envBoolean.default(true),
+  MODE: z.enum(['a', 'b']),
+});
+
+describe('parseConfig', () => {
+  it('parses booleans honestly and applies defaults', () => {
+    const c = parseConfig(schema, { DATABASE_URL: 'postgres://x@h/db', OCR_ENABLED: 'false', MODE: 'a' });
+    expect(c).toEqual({ DATABASE_URL: 'postgres://x@h/db', WORKERS: 2, OCR_ENABLED: false, MODE: 'a' });
+  });
+  it('reports every invalid key at once without echoing secrets', () => {
+    try {
+      parseConfig(schema, { DATABASE_URL: 'not a url with password hunter2', WORKERS: '0', OCR_ENABLED: 'maybe' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const err = e as ConfigError;
+      expect(err.issues.map((i) => i.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'MODE', 'OCR_ENABLED', 'WORKERS']);
+      expect(err.message).not.toContain('hunter2');
+    }
+  });
+});

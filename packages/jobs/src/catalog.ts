@@ -1,0 +1,97 @@
+import { IsoDate } from '@hds/core';
+import { z } from 'zod';
+
+/**
+ * Every job of the pipeline: queue, name, payload schema, options and jobId
+ * rule. Payloads carry ids only, never bytes, text or secrets. New payload
+ * fields must be optional: jobs of the previous deploy are still in flight.
+ */
+export const DocumentJobPayload = z.object({
+  tenantId: z.string().min(1),
+  documentId: z.string().uuid(),
+  correlationId: z.string().optional(),
+  /** Enqueue the evaluation of the document's vendors once parsed (the embedded runner evaluates in one pass instead). */
+  evaluate: z.boolean().optional(),
+});
+export type DocumentJobPayload = z.infer<typeof DocumentJobPayload>;
+
+export const EvaluateJobPayload = z.object({
+  tenantId: z.string().min(1),
+  vendorId: z.string().uuid(),
+  correlationId: z.string().optional(),
+  /** Review date; default: the evaluating process's today (injected clock). */
+  asOf: IsoDate.optional(),
+  /** Registry snapshot; default: the tenant's newest. */
+  registrySnapshotId: z.string().uuid().optional(),
+  /** What the dossier looked like when the job was asked for: part of the jobId. */
+  dossierVersion: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type EvaluateJobPayload = z.infer<typeof EvaluateJobPayload>;
+
+export interface JobDefinition<S extends z.ZodType> {
+  queue: string;
+  payload: S;
+  /** Deterministic id: the same work asked twice is one job. BullMQ forbids ':' in custom ids. */
+  jobId: (payload: z.infer<S>) => string;
+  attempts: number;
+  /** Base delay of the exponential backoff (jitter is added by the runner). */
+  backoffMs: number;
+}
+
+function define<S extends z.ZodType>(d: JobDefinition<S>): JobDefinition<S> {
+  return d;
+}
+
+export const JOB_CATALOG = {
+  'document.extract': define({
+    queue: 'extract',
+    payload: DocumentJobPayload,
+    jobId: (p) => `extract.${p.documentId}`,
+    attempts: 5,
+    backoffMs: 2_000,
+  }),
+  'document.parse': define({
+    queue: 'parse',
+    payload: DocumentJobPayload,
+    jobId: (p) => `parse.${p.documentId}`,
+    attempts: 5,
+    backoffMs: 2_000,
+  }),
+  'vendor.evaluate': define({
+    queue: 'evaluate',
+    payload: EvaluateJobPayload,
+    jobId: (p) => ['evaluate', p.vendorId, p.asOf ?? 'today', p.registrySnapshotId ?? 'newest', p.dossierVersion ?? 'current'].join('.'),
+    attempts: 5,
+    backoffMs: 1_000,
+  }),
+} as const;
+
+export type JobCatalog = typeof JOB_CATALOG;
+export type JobName = keyof JobCatalog;
+export type JobPayload<N extends JobName> = z.infer<JobCatalog[N]['payload']>;
+export type QueueName = JobCatalog[JobName]['queue'];
+
+/** A request to run a job: what producers send and handlers return as follow-ups. */
+export type JobRequest = { [N in JobName]: { name: N; payload: JobPayload<N> } }[JobName];
+
+export const QUEUE_NAMES: QueueName[] = [...new Set(Object.values(JOB_CATALOG).map((d) => d.queue))];
+
+export function jobsOfQueue(queue: string): JobName[] {
+  return (Object.keys(JOB_CATALOG) as JobName[]).filter((n) => JOB_CATALOG[n].queue === queue);
+}
+
+/** Validates a request's payload against the catalog (both edges: before add, after dequeue). */
+export function validateJob<N extends JobName>(name: N, payload: unknown): JobPayload<N> {
+  return JOB_CATALOG[name].payload.parse(payload) as JobPayload<N>;
+}
+
+export function jobIdOf(req: JobRequest): string {
+  return (JOB_CATALOG[req.name].jobId as (p: unknown) => string)(req.payload);
+}
+
+/** Exponential backoff with full jitter, capped. */
+export function backoffDelay(baseMs: number, attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(baseMs * 2 ** Math.max(0, attempt - 1), 5 * 60_000);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}

@@ -1,0 +1,3 @@
+export * from './catalog.ts';
+export type { JobContext, JobHandler, JobHandlers, JobOutcome } from './handler.ts';
+export { createInlineRunner, type InlineJobEvent, type InlineRunner, type InlineRunnerOptions } from './inline.runner.ts';

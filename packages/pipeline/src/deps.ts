@@ -1,0 +1,14 @@
+import type { Repositories } from '@hds/db';
+import type { Logger } from '@hds/logger';
+import type { RulePolicy } from '@hds/rules';
+import type { ObjectStore } from '@hds/storage';
+
+/** What the stage handlers need; services and the CLI build it, handlers never know which transport calls them. */
+export interface PipelineDeps {
+  repos: Repositories;
+  store: ObjectStore;
+  logger: Logger;
+  /** Injected clock: the only source of "now" (tests drive it). */
+  now: () => Date;
+  policy?: RulePolicy;
+}

@@ -1,0 +1,12 @@
+export type { PipelineDeps } from './deps.ts';
+export { dossierVersion, findingFingerprint } from './dossier-version.ts';
+export { loadDossier, pendingDocuments } from './dossier.loader.ts';
+export { handleEvaluate } from './evaluate.handler.ts';
+export { handleExtract } from './extract.handler.ts';
+export { scanReviewFolder, type FolderScan, type ScannedVendor } from './folder.scanner.ts';
+export { createStageHandlers } from './handlers.ts';
+export { ingestLocalFile, type IngestedDocument } from './intake.ts';
+export { handleParse } from './parse.handler.ts';
+export { createRegistryCache, type RegistryCache } from './registry-cache.ts';
+export { buildReportVendor, LOW_OCR_CONFIDENCE } from './report.builder.ts';
+export { reviewFolder, type ReviewFolderOptions, type ReviewProgress } from './review-folder.ts';

@@ -1,0 +1,75 @@
+import type { CertificateReading, ContractReading, Dossier, DossierDocument, GuaranteesReading } from '@hds/core';
+
+export interface CertificateDoc {
+  path: string;
+  reading: CertificateReading;
+}
+export interface ContractDoc {
+  path: string;
+  reading: ContractReading;
+}
+export interface GuaranteesDoc {
+  path: string;
+  reading: GuaranteesReading;
+}
+
+/** The dossier as the rules read it: readable documents by kind, and the unreadable ones. */
+export interface DossierView {
+  vendorName: string;
+  documents: readonly DossierDocument[];
+  unreadable: DossierDocument[];
+  certificates: CertificateDoc[];
+  contracts: ContractDoc[];
+  guarantees: GuaranteesDoc[];
+}
+
+/** A document that cannot be read counts as neither certificate nor contract (HDS.md). */
+export function isReadable(doc: DossierDocument): boolean {
+  return doc.error === null && doc.kind !== 'unreadable';
+}
+
+/**
+ * Readings are taken by the document's kind only (RULES.md: certificate
+ * findings only for documents of kind `certificate`). A readable document of a
+ * kind whose reading is missing is read as an empty reading: it still exists
+ * (no DOSSIER_NO_* finding) and everything it should print is missing.
+ */
+export function readDossier(dossier: Dossier): DossierView {
+  const view: DossierView = {
+    vendorName: dossier.vendorName,
+    documents: dossier.documents,
+    unreadable: [],
+    certificates: [],
+    contracts: [],
+    guarantees: [],
+  };
+  for (const doc of dossier.documents) {
+    if (!isReadable(doc)) view.unreadable.push(doc);
+    else if (doc.kind === 'certificate') view.certificates.push({ path: doc.path, reading: doc.certificate ?? emptyCertificate() });
+    else if (doc.kind === 'contract') view.contracts.push({ path: doc.path, reading: doc.contract ?? emptyContract() });
+    else if (doc.kind === 'guarantees_table') view.guarantees.push({ path: doc.path, reading: doc.guarantees ?? { rows: [] } });
+  }
+  return view;
+}
+
+function emptyCertificate(): CertificateReading {
+  return {
+    holder: null,
+    siren: null,
+    number: null,
+    body: null,
+    activities: [],
+    activitiesFrom: null,
+    issuedOn: null,
+    expiresOn: null,
+    referential: null,
+    scopeNotes: [],
+    accreditation: null,
+    isAttestation: false,
+    evidence: { holder: null, siren: null, number: null, body: null, activities: null, issuedOn: null, expiresOn: null, referential: null },
+  };
+}
+
+function emptyContract(): ContractReading {
+  return { hostName: null, hostSpan: null, hdsMention: false, hdsSpan: null, clauses: [], hostingLocations: [], impliedActivities: [], subcontractors: [] };
+}

@@ -1,0 +1,2 @@
+export { assertValidKey, documentKey, type ObjectInfo, type ObjectStore } from './object-store.port.ts';
+export { createFilesystemStore } from './filesystem.store.ts';
