@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@hds/core';
+import { AppError, RegistrySnapshot } from '@hds/core';
 import { importRegistry } from './index.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -41,6 +41,7 @@ describe('CSV registry import', () => {
     expect(snap.source).toBe('ans-2025-03.csv');
     expect(snap.snapshotDate).toBe('2025-03-01');
     expect(snap.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(RegistrySnapshot.parse(snap)).toEqual(snap);
     expect((await importRegistry(bytes, { fileName: 'x.csv' })).snapshotDate).toBeNull();
     expect((await importRegistry(utf8(FRENCH + '\n'), { fileName: 'x.csv' })).sha256).not.toBe(snap.sha256);
   });
@@ -83,6 +84,13 @@ describe('CSV registry import', () => {
     const text = 'Raison sociale;Activités\nSanté Numérique;1 à 3\n';
     expect((await csv(withBom(text))).entries[0]).toMatchObject({ organisation: 'Santé Numérique', activities: [1, 2, 3] });
     expect((await csv(latin1(text))).entries[0]).toMatchObject({ organisation: 'Santé Numérique', activities: [1, 2, 3] });
+  });
+
+  it("reads Excel's UTF-16 tab-separated \"Unicode text\"", async () => {
+    const text = 'Raison sociale\tType de certificat\r\nSanté Numérique\tHébergeur infogéreur\r\n';
+    const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer)]);
+    const snap = await importRegistry(bytes, { fileName: 'registre.txt' });
+    expect(snap.entries).toEqual([expect.objectContaining({ line: 2, organisation: 'Santé Numérique', activities: [3, 4, 5, 6] })]);
   });
 
   it('keeps quoted newlines inside a field and numbers lines physically', async () => {

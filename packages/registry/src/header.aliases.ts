@@ -30,8 +30,8 @@ export const FIELD_LABELS: Record<RegistryField, string> = {
   transparencyUrl: 'transparency_url (URL transparence)',
 };
 
-// Words that carry no meaning in a header: "Numéro du certificat" = "numero certificat".
-const FILLER = new Set(['de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'of', 'the', 'en', 'a', 'au', 'par', 'on']);
+// Words that carry no meaning in a header: "Numéro du certificat HDS" = "numero certificat".
+const FILLER = new Set(['de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'of', 'the', 'en', 'a', 'au', 'par', 'on', 'hds']);
 
 /** Header text reduced to its meaningful words: accents, case, punctuation, camelCase and fillers gone. */
 export function headerWords(header: string): string[] {
@@ -80,12 +80,13 @@ export function fieldOfHeader(header: string): RegistryField | null {
   if (has(words, 'siren', 'siret')) return 'siren';
   if (has(words, 'transparence', 'transparency')) return 'transparencyUrl';
   if (has(words, 'referentiel', 'referential')) return 'referential';
-  if (has(words, 'organisme', 'certificateur', 'certifier', 'body', 'auditeur', 'auditor')) return 'certificationBody';
+  if (has(words, 'organisme', 'certificateur', 'certificatrice', 'certifier', 'body', 'auditeur', 'auditor')) return 'certificationBody';
   if (has(words, 'activites', 'activite', 'activities', 'activity')) return 'activities';
   if (has(words, 'expiration', 'expiry', 'expire', 'expires', 'echeance', 'fin', 'until', 'end', 'jusqu')) return 'expiresOn';
   if (has(words, 'delivrance', 'delivre', 'issue', 'issued', 'emission', 'obtention', 'debut', 'start', 'from')) return 'issuedOn';
   if (has(words, 'date') && has(words, 'certification', 'certificat', 'certificate')) return 'issuedOn';
-  if (has(words, 'type') && has(words, 'certificat', 'certificate', 'certification')) return 'certificateType';
+  // Before the organisation rule: "Type d'hébergeur" holds a type label, not a name.
+  if (has(words, 'type')) return 'certificateType';
   if (has(words, 'certificat', 'certificate') && has(words, 'numero', 'number', 'n', 'no', 'num', 'nr', 'ref', 'reference', 'id')) {
     return 'certificateNumber';
   }

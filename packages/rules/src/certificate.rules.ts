@@ -50,7 +50,7 @@ function expiry(ctx: RuleContext, cert: CertificateDoc): Finding[] {
   if (!expiresOn) return [];
   const evidence = evidenceFromSpans(cert.path, [cert.reading.evidence.expiresOn]);
   const review = `revue au ${formatDateFr(ctx.asOf)}`;
-  if (expiresOn <= ctx.asOf) {
+  if (expiresOn < ctx.asOf) {
     return [
       createFinding(ctx, 'CERT_EXPIRED', {
         document: cert.path,

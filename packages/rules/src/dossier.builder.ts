@@ -164,7 +164,6 @@ export function compliantDossier(): Dossier {
   return dossier(certificate('acme/certificat.pdf'), contract('acme/contrat.pdf', { impliedActivities: implied([4, 5, 6]) }));
 }
 
-
 /** Evaluates on AS_OF without a registry unless told otherwise. */
 export function run(d: Dossier, opts: { registry?: RegistryIndex | null; asOf?: string; policy?: RulePolicy } = {}): Evaluation {
   return evaluateDossier({ dossier: d, registry: opts.registry ?? null, asOf: opts.asOf ?? AS_OF, ...(opts.policy ? { policy: opts.policy } : {}) });

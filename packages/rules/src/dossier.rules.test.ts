@@ -27,6 +27,13 @@ describe('dossier rules', () => {
     expect(of(e, 'CERT_FIELDS_MISSING')).toHaveLength(0);
   });
 
+  it('a document classified unreadable without an error object is unreadable, with no reason', () => {
+    const doc = { ...other('a/x.pdf'), kind: 'unreadable' as const };
+    const [f] = of(run(dossier(certificate('a/c.pdf'), contract('a/k.pdf'), doc)), 'DOC_UNREADABLE');
+    expect(f!.document).toBe('a/x.pdf');
+    expect(f!.reason).toBeUndefined();
+  });
+
   it('DOSSIER_NO_CERTIFICATE when no readable certificate; an unreadable one does not count', () => {
     const e = run(dossier(unreadable('a/certificat.pdf', 'pdf.corrupt'), contract('a/k.pdf'), other('a/devis.pdf')));
     const [f] = of(e, 'DOSSIER_NO_CERTIFICATE');
