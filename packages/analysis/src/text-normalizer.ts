@@ -39,13 +39,18 @@ export function foldChar(ch: string): string {
   return folded;
 }
 
-function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || /\s/.test(ch);
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && /\p{L}/u.test(String.fromCharCode(c)));
 }
 
 /** Index after a hyphen that ends a line inside a word ("hé-\nbergement"), or -1. */
 function hyphenationEnd(source: string, i: number): number {
-  if (i === 0 || !/\p{L}/u.test(source[i - 1]!)) return -1;
+  if (i === 0 || !isLetterCode(source.charCodeAt(i - 1))) return -1;
   let j = i + 1;
   while (source[j] === ' ' || source[j] === '\t') j++;
   if (source[j] !== '\n') return -1;
@@ -56,28 +61,44 @@ function hyphenationEnd(source: string, i: number): number {
 
 /**
  * Folds `source`; `base` is added to every offset so a substring of a page
- * can be folded with page offsets.
+ * can be folded with page offsets. ASCII takes a fast path: this runs over
+ * every line and sentence of every document.
  */
 export function foldWithOffsets(source: string, base = 0): FoldedText {
-  let text = '';
+  const codes: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  const n = source.length;
   let i = 0;
-  while (i < source.length) {
-    const cp = source.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const width = ch.length;
-    if (isSpace(ch)) {
-      let j = i + width;
-      while (j < source.length && isSpace(source[j]!)) j++;
-      if (text.length > 0 && text[text.length - 1] !== ' ') {
-        text += ' ';
+  while (i < n) {
+    const c = source.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      let j = i + 1;
+      while (j < n && isSpaceCode(source.charCodeAt(j))) j++;
+      if (codes.length > 0 && codes[codes.length - 1] !== 32) {
+        codes.push(32);
         starts.push(base + i);
         ends.push(base + j);
       }
       i = j;
       continue;
     }
+    if (c < 128) {
+      if (c === 45) {
+        const after = hyphenationEnd(source, i);
+        if (after > 0) {
+          i = after;
+          continue;
+        }
+      }
+      codes.push(c >= 65 && c <= 90 ? c + 32 : c === 96 ? 39 : c);
+      starts.push(base + i);
+      ends.push(base + i + 1);
+      i++;
+      continue;
+    }
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    const ch = source.slice(i, i + width);
     if (HYPHENS.has(ch)) {
       const after = hyphenationEnd(source, i);
       if (after > 0) {
@@ -85,24 +106,24 @@ export function foldWithOffsets(source: string, base = 0): FoldedText {
         continue;
       }
     }
-    if (DROPPED.has(ch)) {
-      i += width;
-      continue;
-    }
-    const folded = foldChar(ch);
-    for (const f of folded) {
-      text += f;
-      starts.push(base + i);
-      ends.push(base + i + width);
+    if (!DROPPED.has(ch)) {
+      const folded = foldChar(ch);
+      for (let k = 0; k < folded.length; k++) {
+        codes.push(folded.charCodeAt(k));
+        starts.push(base + i);
+        ends.push(base + i + width);
+      }
     }
     i += width;
   }
   // A trailing space carries no meaning and would make spans end on white space.
-  if (text.endsWith(' ')) {
-    text = text.slice(0, -1);
+  if (codes[codes.length - 1] === 32) {
+    codes.pop();
     starts.pop();
     ends.pop();
   }
+  let text = '';
+  for (let k = 0; k < codes.length; k += 8192) text += String.fromCharCode(...codes.slice(k, k + 8192));
   return { text, starts, ends };
 }
 

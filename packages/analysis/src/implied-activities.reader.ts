@@ -1,0 +1,105 @@
+import type { ImpliedActivity, Subcontractor } from '@hds/core';
+import { DEFINITION, NOT_PERFORMED } from './activity-services.cues.ts';
+import type { Parties } from './contract-parties.reader.ts';
+import { anyOf, testFolded } from './cue-matcher.ts';
+import type { DocumentText, Segment } from './document-text.ts';
+import { createSpanInContext } from './evidence.ts';
+import { activityMentions, nearest } from './subcontractors.reader.ts';
+import { literalPattern, matchFolded, sourceRange } from './text-normalizer.ts';
+
+/**
+ * Activities the contracted services imply (HDS.md table), each with who
+ * performs it: the subcontractor the sentence names for it, else the vendor
+ * (performer null). What the client keeps, excluded services, negations and
+ * definitions imply nothing.
+ */
+
+const NOT_DONE = anyOf(NOT_PERFORMED);
+const IS_DEFINITION = anyOf(DEFINITION);
+const CERTIFICATION = /certifi/;
+const VENDOR = /\b(le |du |au |par le |l')(prestataire|titulaire|fournisseur|editeur)\b|\bnous\b/g;
+// Negations and client duties apply inside these sub-clauses.
+const DUTY_BREAK = /;| tandis que | alors que | mais | en revanche |\. /g;
+const AGENT_BREAK = /[,;()]/g;
+
+interface Agent {
+  fstart: number;
+  fend: number;
+  name: string | null;
+}
+
+function pieceAround(text: string, at: number, re: RegExp): [number, number] {
+  let s = 0;
+  let e = text.length;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index + m[0].length <= at) s = m.index + m[0].length;
+    else if (m.index >= at) {
+      e = m.index;
+      break;
+    }
+  }
+  return [s, e];
+}
+
+function agentsIn(seg: Segment, subcontractors: Subcontractor[], parties: Parties): Agent[] {
+  const agents: Agent[] = matchFolded(seg.folded, VENDOR).map((m) => ({ fstart: m.fstart, fend: m.fend, name: null }));
+  if (parties.host) {
+    const re = new RegExp(`\\b${literalPattern(parties.host.name)}\\b`, 'g');
+    agents.push(...matchFolded(seg.folded, re).map((m) => ({ fstart: m.fstart, fend: m.fend, name: null })));
+  }
+  for (const sub of subcontractors) {
+    const re = new RegExp(`\\b${literalPattern(sub.name)}\\b`, 'g');
+    agents.push(...matchFolded(seg.folded, re).map((m) => ({ fstart: m.fstart, fend: m.fend, name: sub.name })));
+  }
+  return agents;
+}
+
+interface Found {
+  item: ImpliedActivity;
+  /** The vendor was named as the agent (not merely assumed). */
+  explicitVendor: boolean;
+}
+
+function impliedIn(seg: Segment, subcontractors: Subcontractor[], parties: Parties): Found[] {
+  const text = seg.folded.text;
+  if (testFolded(text, IS_DEFINITION)) return [];
+  // A certificate statement lists covered activities, not contracted services.
+  const mentions = activityMentions(seg, !CERTIFICATION.test(text));
+  if (mentions.length === 0) return [];
+  const agents = agentsIn(seg, subcontractors, parties);
+  const out: Found[] = [];
+  for (const mention of mentions) {
+    const [ds, de] = pieceAround(text, mention.fstart, DUTY_BREAK);
+    if (testFolded(text.slice(ds, de), NOT_DONE)) continue;
+    const [as, ae] = pieceAround(text, mention.fstart, AGENT_BREAK);
+    const local = agents.filter((a) => a.fstart >= as && a.fend <= ae);
+    const agent = nearest(local.length > 0 ? local : agents, mention);
+    const { start, end } = sourceRange(seg.folded, mention.fstart, mention.fend);
+    out.push({
+      item: { activity: mention.activity, performer: agent?.name ?? null, span: createSpanInContext(seg.page, start, end, seg.start, seg.end) },
+      explicitVendor: agent !== null && agent.name === null,
+    });
+  }
+  return out;
+}
+
+export function readImpliedActivities(doc: DocumentText, subcontractors: Subcontractor[], parties: Parties): ImpliedActivity[] {
+  const found: Found[] = [];
+  for (const seg of doc.segments) if (seg.kind !== 'heading') found.push(...impliedIn(seg, subcontractors, parties));
+  // An activity the contract gives to one named provider is that provider's, unless a sentence names the vendor for it.
+  for (const f of found) {
+    if (f.item.performer !== null || f.explicitVendor) continue;
+    const owners = subcontractors.filter((s) => s.activities.includes(f.item.activity));
+    if (owners.length === 1) f.item.performer = owners[0]!.name;
+  }
+  const seen = new Set<string>();
+  const out: ImpliedActivity[] = [];
+  for (const { item } of found) {
+    const key = `${item.activity}|${item.performer ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(item);
+  }
+  return out.sort((a, b) => a.activity - b.activity);
+}

@@ -1,0 +1,153 @@
+import { isSameOrganisation, normalizeActivities, organisationKey, parseActivityList, type Activity, type Subcontractor } from '@hds/core';
+import { SERVICE_CUES, SERVICE_DISTRACTORS } from './activity-services.cues.ts';
+import type { Parties } from './contract-parties.reader.ts';
+import { anyOf, excludedRanges, testFolded } from './cue-matcher.ts';
+import type { DocumentText, Segment } from './document-text.ts';
+import { createSpanInContext } from './evidence.ts';
+import { findOrganisationMentions, isCertificationBody, type NameRange } from './org-names.ts';
+import { countryOfName } from './places.ts';
+import { fold, matchFolded } from './text-normalizer.ts';
+import { readTables, type ColumnSpec } from './text-tables.ts';
+
+/**
+ * External providers the contract names, with the activities it gives them:
+ * sentences that speak of subcontracting name an organisation, and each
+ * activity mention (a list "activités 1 à 3" or service wording) goes to the
+ * nearest name; annex tables (name / activities / certified) are read too.
+ */
+
+export const SUBCONTRACTING_CUES = [
+  'sous-trait', 'sous trait', 'prestataires? (techniques? )?(externes?|tiers)', 'tiers prestataires?', '\\brecour(s|t|ir|ra)\\b', "\\bs'appuie sur", '\\bpartenaires?\\b',
+  '\\bopere(e|s|es)? par', '\\bfourni(e|s|es)? par', '\\bheberge(e|s|es)? (par|chez|aupres)', '\\bassure(e|s|es)? par', '\\bconfie(e|s|es)? a',
+  '\\brealise(e|s|es)? par', '\\binfogere(e|s|es)? par', '\\bexploite(e|s|es)? par', "\\bhebergeur (certifie|tiers|d'infrastructure)", "\\bdatacenters? (de|d')",
+  "\\binfrastructure (de|d')", '\\bexternalise(e|s|es)? (chez|aupres)', '\\bexempte',
+];
+
+const SUBCONTRACTING = anyOf(SUBCONTRACTING_CUES);
+export const ACTIVITY_LIST = /\bactivites?\s*(?:hds\s*)?(?:n°\s*|nos?\s+|numeros?\s*)?:?\s*([1-6](?:\s*(?:,|;|\/|et|a|au|-|&)\s*[1-6])*)\b/g;
+const EXEMPT = /\bexempte/g;
+const DISTRACTORS = anyOf(SERVICE_DISTRACTORS);
+const SERVICES = (Object.entries(SERVICE_CUES) as Array<[string, string[]]>).map(([a, patterns]) => ({ activity: Number(a) as Activity, re: anyOf(patterns) }));
+
+export interface ActivityMention {
+  activity: Activity;
+  fstart: number;
+  fend: number;
+  /** Stated by number (beats wording for the same name). */
+  explicit: boolean;
+}
+
+/** Activities a sentence mentions, by number lists and by service wording. */
+export function activityMentions(seg: Segment, withLists = true): ActivityMention[] {
+  const f = seg.folded;
+  const out: ActivityMention[] = [];
+  if (withLists) {
+    for (const m of matchFolded(f, ACTIVITY_LIST)) {
+      for (const activity of parseActivityList(m.match[1]!) ?? []) out.push({ activity, fstart: m.fstart, fend: m.fend, explicit: true });
+    }
+  }
+  const excluded = excludedRanges(f, DISTRACTORS);
+  for (const { activity, re } of SERVICES) {
+    for (const m of matchFolded(f, re)) {
+      if (excluded.some(([a, b]) => m.fstart < b && m.fend > a)) continue;
+      out.push({ activity, fstart: m.fstart, fend: m.fend, explicit: false });
+    }
+  }
+  return out;
+}
+
+export function nearest<T extends { fstart: number; fend: number }>(items: T[], at: { fstart: number; fend: number }): T | null {
+  let best: T | null = null;
+  let bestD = Infinity;
+  for (const item of items) {
+    const d = item.fend <= at.fstart ? at.fstart - item.fend : item.fstart >= at.fend ? item.fstart - at.fend + 0.5 : 0;
+    if (d < bestD) {
+      best = item;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** Names that are the vendor, the client, a certification body or a place are not subcontractors. */
+export function isOtherParty(name: string, parties: Parties): boolean {
+  const key = organisationKey(name);
+  for (const p of [parties.host, parties.client]) {
+    if (!p) continue;
+    const other = organisationKey(p.name);
+    if (isSameOrganisation(name, p.name) || other.startsWith(`${key} `) || key.startsWith(`${other} `)) return true;
+  }
+  return isCertificationBody(name) || countryOfName(name) !== null;
+}
+
+interface Entry {
+  sub: Subcontractor;
+  numbered: boolean;
+}
+
+function add(found: Map<string, Entry>, name: string, activities: Activity[], numbered: boolean, exempt: boolean, span: Subcontractor['span']): void {
+  const key = organisationKey(name);
+  const entry = found.get(key);
+  if (!entry) {
+    found.set(key, { sub: { name, activities: normalizeActivities(activities), exempt, span }, numbered });
+    return;
+  }
+  // Numbers stated for a provider replace what wording elsewhere suggested.
+  if (numbered && !entry.numbered) entry.sub.activities = [];
+  if (numbered || !entry.numbered) entry.sub.activities = normalizeActivities([...entry.sub.activities, ...activities]);
+  entry.numbered ||= numbered;
+  entry.sub.exempt ||= exempt;
+}
+
+function fromSentence(seg: Segment, parties: Parties, found: Map<string, Entry>): void {
+  if (!testFolded(seg.folded.text, SUBCONTRACTING)) return;
+  const names = findOrganisationMentions(seg.text, seg.start).filter((n) => !isOtherParty(n.text, parties));
+  if (names.length === 0) return;
+  const at = (n: NameRange): { fstart: number; fend: number } => {
+    const fs = seg.folded.starts.findIndex((s) => s >= n.start);
+    const fe = seg.folded.ends.findIndex((e) => e >= n.end);
+    return { fstart: fs < 0 ? 0 : fs, fend: fe < 0 ? seg.folded.text.length : fe + 1 };
+  };
+  const placed = names.map((n) => ({ name: n, ...at(n) }));
+  const activities = new Map<NameRange, { numbers: Activity[]; words: Activity[] }>(names.map((n) => [n, { numbers: [], words: [] }]));
+  for (const mention of activityMentions(seg)) {
+    const owner = nearest(placed, mention);
+    if (owner) activities.get(owner.name)![mention.explicit ? 'numbers' : 'words'].push(mention.activity);
+  }
+  const exempt = new Set<NameRange>();
+  for (const m of matchFolded(seg.folded, EXEMPT)) {
+    const owner = nearest(placed, m);
+    if (owner) exempt.add(owner.name);
+  }
+  for (const n of names) {
+    const a = activities.get(n)!;
+    const numbered = a.numbers.length > 0;
+    add(found, n.text, numbered ? a.numbers : a.words, numbered, exempt.has(n), createSpanInContext(seg.page, n.start, n.end, seg.start, seg.end));
+  }
+}
+
+const ANNEX_COLUMNS: ColumnSpec[] = [
+  { type: 'activities', header: anyOf(['activit']), fit: (f) => (parseActivityList(f) ? 2 : -1) },
+  { type: 'status', header: anyOf(['certifi', '\\bhds\\b', 'statut', 'exempt']), fit: (f) => (/^(oui|non|exempte|certifie)/.test(f) ? 2 : -1) },
+  { type: 'role', header: anyOf(['\\brole', 'prestation', 'fonction', 'mission', 'nature', '\\bservices?\\b']) },
+  { type: 'actor', header: anyOf(['sous-traitant', 'prestataire', 'raison sociale', 'societe', 'denomination', '\\bnom\\b', 'acteur', 'fournisseur']), fit: (f) => (/^(oui|non)\b/.test(f) ? -2 : 1) },
+];
+
+function fromTables(doc: DocumentText, parties: Parties, found: Map<string, Entry>): void {
+  for (const table of readTables(doc, { specs: ANNEX_COLUMNS, required: ['actor', 'activities'], minColumns: 2 })) {
+    for (const row of table.rows) {
+      const actor = row.cells.get('actor');
+      if (!actor || isOtherParty(actor.text, parties) || findOrganisationMentions(actor.text, actor.start).length === 0) continue;
+      const activities = parseActivityList(row.cells.get('activities')?.text ?? '') ?? [];
+      const exempt = /exempt/.test(fold(row.cells.get('status')?.text ?? ''));
+      add(found, actor.text, activities, activities.length > 0, exempt, createSpanInContext(row.page, actor.start, actor.end, row.start, row.end));
+    }
+  }
+}
+
+export function readSubcontractors(doc: DocumentText, parties: Parties): Subcontractor[] {
+  const found = new Map<string, Entry>();
+  fromTables(doc, parties, found);
+  for (const seg of doc.segments) if (seg.kind !== 'heading') fromSentence(seg, parties, found);
+  return [...found.values()].map((e) => e.sub);
+}
