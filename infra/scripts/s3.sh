@@ -33,6 +33,7 @@ die() { say "$*"; exit 1; }
 # The daemons, their state and the package install all need root; re-running
 # the whole script under sudo keeps every step below simple.
 if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null 2>&1 || die "run as root: the Ceph daemons and $state need it, and sudo is missing"
   exec sudo env HDS_S3_STATE_DIR="$state" HDS_S3_PORT="$port" HDS_S3_MON_PORT="$mon_port" \
     HDS_S3_ACCESS_KEY="$access_key" HDS_S3_SECRET_KEY="$secret_key" HDS_S3_TIMEOUT="$timeout_s" "$0" "$@"
 fi
@@ -92,10 +93,15 @@ wait_for() {
 
 ceph_cli() { timeout "$(( $(remaining) > 5 ? $(remaining) : 5 ))" ceph -c "$conf" --connect-timeout 10 "$@"; }
 
-any_alive() { local p; for p in "$@"; do [ -d "/proc/$p" ] && return 0; done; return 1; }
+# A zombie counts as gone: only the container's init can reap it, in its own time.
+any_alive() {
+  local p
+  for p in "$@"; do [ -r "/proc/$p/stat" ] && [ "$(cut -d' ' -f3 "/proc/$p/stat" 2>/dev/null)" != Z ] && return 0; done
+  return 1
+}
 
-# All at once and without ceremony: the data is thrown away anyway, and each
-# daemon takes about 2 s to shut down cleanly.
+# All at once, with a short grace: the data is thrown away anyway, and an OSD
+# whose monitor is already gone waits 5 s for it before exiting.
 stop_daemons() {
   local name pid pids=()
   for name in client.rgw.a osd.0 mon.a; do
@@ -103,7 +109,7 @@ stop_daemons() {
   done
   if [ "${#pids[@]}" -gt 0 ]; then
     kill -TERM "${pids[@]}" 2>/dev/null || true
-    for _ in $(seq 1 30); do any_alive "${pids[@]}" || break; sleep 0.1; done
+    for _ in $(seq 1 10); do any_alive "${pids[@]}" || break; sleep 0.1; done
     kill -KILL "${pids[@]}" 2>/dev/null || true
     while any_alive "${pids[@]}"; do sleep 0.05; done
   fi
@@ -159,6 +165,7 @@ keyring = $state/rgw.keyring
 pid_file = $state/run/\$name.pid
 rgw_frontends = beast endpoint=127.0.0.1:$port
 rgw_data = $state/rgw
+# The default 512 threads are sized for production traffic, not a test run.
 rgw_thread_pool_size = 32
 EOF
 }

@@ -1,9 +1,11 @@
-import { documentText } from './src/document-text.ts';
 import { analyzeDocument } from './src/index.ts';
 import { STYLE_1, STYLE_2, STYLE_3 } from './src/test-data/contract-styles.fixtures.ts';
 import { toPages } from './src/test-data/pages.fixtures.ts';
 const texts = [...STYLE_1, ...STYLE_2, ...STYLE_3].map(p => p.text);
 const pages = toPages(...Array.from({ length: 10 }, (_, i) => texts[i % texts.length] + '\n\n' + texts[(i + 3) % texts.length]));
-const t = performance.now();
-for (let i = 0; i < 200; i++) analyzeDocument([...pages]);
-console.log(((performance.now() - t) / 200).toFixed(2));
+for (let i = 0; i < 20; i++) analyzeDocument([...pages]);
+const c0 = process.cpuUsage();
+const N = 100;
+for (let i = 0; i < N; i++) analyzeDocument([...pages]);
+const c = process.cpuUsage(c0);
+console.log('cpu ms/doc', ((c.user + c.system) / 1000 / N).toFixed(2));

@@ -2,7 +2,7 @@ import type { PageText, Span } from '@hds/core';
 import type { DocumentText } from './document-text.ts';
 import { createSpan } from './evidence.ts';
 import { cutOrganisationName, type NameRange } from './org-names.ts';
-import { foldWithOffsets, matchFolded, sourceRange } from './text-normalizer.ts';
+import { matchFolded, sourceRange } from './text-normalizer.ts';
 
 /**
  * The parties of a contract. The host is the party the contract calls
@@ -43,8 +43,8 @@ function party(page: PageText, role: string, range: NameRange): Party {
   return { role, name: range.text, span: createSpan(page, range.start, range.end) };
 }
 
-function designatedParties(page: PageText): Party[] {
-  const f = foldWithOffsets(page.text);
+function designatedParties(doc: DocumentText, page: PageText): Party[] {
+  const f = doc.folds.get(page)!;
   const out: Party[] = [];
   const boundaries = matchFolded(f, BOUNDARY).map((m) => m.end);
   let previousEnd = 0;
@@ -68,7 +68,7 @@ const BETWEEN = /\bentre (?:la societe )?/g;
 
 function fallbackHost(doc: DocumentText): Party | null {
   for (const page of doc.pages) {
-    const f = foldWithOffsets(page.text);
+    const f = doc.folds.get(page)!;
     for (const m of matchFolded(f, DEFINITION)) {
       const name = cutOrganisationName(page.text.slice(m.end, m.end + 160), m.end);
       if (name) return party(page, m.match[1]!, name);
@@ -82,7 +82,7 @@ function fallbackHost(doc: DocumentText): Party | null {
     if (name) return party(line.page, m[1]!, name);
   }
   for (const page of doc.pages.slice(0, 2)) {
-    const f = foldWithOffsets(page.text);
+    const f = doc.folds.get(page)!;
     for (const m of matchFolded(f, BETWEEN)) {
       const after = f.text.slice(m.fend, m.fend + 120);
       if (!/ et (le|ses|son|les|tout) (client|clients|etablissement|souscripteur)/.test(after)) continue;
@@ -94,7 +94,7 @@ function fallbackHost(doc: DocumentText): Party | null {
 }
 
 export function readParties(doc: DocumentText): Parties {
-  const designated = doc.pages.slice(0, 3).flatMap(designatedParties);
+  const designated = doc.pages.slice(0, 3).flatMap((p) => designatedParties(doc, p));
   const host = designated.find((p) => HOST_ROLES.includes(p.role)) ?? fallbackHost(doc);
   const client = designated.find((p) => CLIENT_ROLES.includes(p.role)) ?? null;
   return { host, client };

@@ -1,6 +1,6 @@
 import type { PageText } from '@hds/core';
 import { isSentenceEnd } from './evidence.ts';
-import { foldWithOffsets, type FoldedText } from './text-normalizer.ts';
+import { foldedView, foldWithOffsets, type FoldedText } from './text-normalizer.ts';
 
 /**
  * The structure every reader works on: pages split into lines, cells
@@ -43,6 +43,8 @@ export interface Segment {
 
 export interface DocumentText {
   pages: PageText[];
+  /** Each page folded once; lines and segments are views of it. */
+  folds: Map<PageText, FoldedText>;
   lines: Line[];
   segments: Segment[];
   paragraphs: Map<number, Segment[]>;
@@ -68,7 +70,7 @@ export function splitCells(text: string, base: number): Cell[] {
   return cells;
 }
 
-export function pageLines(page: PageText): Line[] {
+export function pageLines(page: PageText, pageFold: FoldedText = foldWithOffsets(page.text)): Line[] {
   const lines: Line[] = [];
   let start = 0;
   const text = page.text;
@@ -76,7 +78,7 @@ export function pageLines(page: PageText): Line[] {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const lineText = text.slice(start, end);
-    lines.push({ page, index, start, end, text: lineText, cells: splitCells(lineText, start), folded: foldWithOffsets(lineText, start) });
+    lines.push({ page, index, start, end, text: lineText, cells: splitCells(lineText, start), folded: foldedView(pageFold, start, end) });
     start = end + 1;
   }
   return lines;
@@ -122,7 +124,7 @@ function sentenceRanges(text: string, ps: number, pe: number): Array<[number, nu
   return out;
 }
 
-function buildPageSegments(page: PageText, lines: Line[], state: { paragraph: number; heading: string }): Segment[] {
+function buildPageSegments(page: PageText, pageFold: FoldedText, lines: Line[], state: { paragraph: number; heading: string }): Segment[] {
   const segments: Segment[] = [];
   const text = page.text;
   const push = (start: number, end: number, kind: SegmentKind): void => {
@@ -131,7 +133,7 @@ function buildPageSegments(page: PageText, lines: Line[], state: { paragraph: nu
     const s = start + lead;
     const e = s + raw.trim().length;
     if (e <= s) return;
-    segments.push({ page, start: s, end: e, text: text.slice(s, e), folded: foldWithOffsets(text.slice(s, e), s), kind, paragraph: state.paragraph, heading: state.heading });
+    segments.push({ page, start: s, end: e, text: text.slice(s, e), folded: foldedView(pageFold, s, e), kind, paragraph: state.paragraph, heading: state.heading });
   };
   let paraStart = -1;
   let paraEnd = -1;
@@ -179,10 +181,13 @@ export function documentText(pages: PageText[]): DocumentText {
   const state = { paragraph: 0, heading: '' };
   const lines: Line[] = [];
   const segments: Segment[] = [];
+  const folds = new Map<PageText, FoldedText>();
   for (const page of pages) {
-    const pl = pageLines(page);
+    const pageFold = foldWithOffsets(page.text);
+    folds.set(page, pageFold);
+    const pl = pageLines(page, pageFold);
     lines.push(...pl);
-    segments.push(...buildPageSegments(page, pl, state));
+    segments.push(...buildPageSegments(page, pageFold, pl, state));
     state.paragraph++;
   }
   const paragraphs = new Map<number, Segment[]>();
@@ -191,7 +196,7 @@ export function documentText(pages: PageText[]): DocumentText {
     if (list) list.push(seg);
     else paragraphs.set(seg.paragraph, [seg]);
   }
-  const doc = { pages, lines, segments, paragraphs };
+  const doc = { pages, folds, lines, segments, paragraphs };
   cache.set(pages, doc);
   return doc;
 }

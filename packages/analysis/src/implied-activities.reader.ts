@@ -42,16 +42,14 @@ function pieceAround(text: string, at: number, re: RegExp): [number, number] {
   return [s, e];
 }
 
-function agentsIn(seg: Segment, subcontractors: Subcontractor[], parties: Parties): Agent[] {
+interface NamedPattern {
+  re: RegExp;
+  name: string | null;
+}
+
+function agentsIn(seg: Segment, named: NamedPattern[]): Agent[] {
   const agents: Agent[] = matchFolded(seg.folded, VENDOR).map((m) => ({ fstart: m.fstart, fend: m.fend, name: null }));
-  if (parties.host) {
-    const re = new RegExp(`\\b${literalPattern(parties.host.name)}\\b`, 'g');
-    agents.push(...matchFolded(seg.folded, re).map((m) => ({ fstart: m.fstart, fend: m.fend, name: null })));
-  }
-  for (const sub of subcontractors) {
-    const re = new RegExp(`\\b${literalPattern(sub.name)}\\b`, 'g');
-    agents.push(...matchFolded(seg.folded, re).map((m) => ({ fstart: m.fstart, fend: m.fend, name: sub.name })));
-  }
+  for (const { re, name } of named) agents.push(...matchFolded(seg.folded, re).map((m) => ({ fstart: m.fstart, fend: m.fend, name })));
   return agents;
 }
 
@@ -61,13 +59,13 @@ interface Found {
   explicitVendor: boolean;
 }
 
-function impliedIn(seg: Segment, subcontractors: Subcontractor[], parties: Parties): Found[] {
+function impliedIn(seg: Segment, named: NamedPattern[]): Found[] {
   const text = seg.folded.text;
   if (testFolded(text, IS_DEFINITION)) return [];
   // A certificate statement lists covered activities, not contracted services.
   const mentions = activityMentions(seg, !CERTIFICATION.test(text));
   if (mentions.length === 0) return [];
-  const agents = agentsIn(seg, subcontractors, parties);
+  const agents = agentsIn(seg, named);
   const out: Found[] = [];
   for (const mention of mentions) {
     const [ds, de] = pieceAround(text, mention.fstart, DUTY_BREAK);
@@ -85,8 +83,12 @@ function impliedIn(seg: Segment, subcontractors: Subcontractor[], parties: Parti
 }
 
 export function readImpliedActivities(doc: DocumentText, subcontractors: Subcontractor[], parties: Parties): ImpliedActivity[] {
+  const named: NamedPattern[] = [
+    ...(parties.host ? [{ re: new RegExp(`\\b${literalPattern(parties.host.name)}\\b`, 'g'), name: null }] : []),
+    ...subcontractors.map((s) => ({ re: new RegExp(`\\b${literalPattern(s.name)}\\b`, 'g'), name: s.name })),
+  ];
   const found: Found[] = [];
-  for (const seg of doc.segments) if (seg.kind !== 'heading') found.push(...impliedIn(seg, subcontractors, parties));
+  for (const seg of doc.segments) if (seg.kind !== 'heading') found.push(...impliedIn(seg, named));
   // An activity the contract gives to one named provider is that provider's, unless a sentence names the vendor for it.
   for (const f of found) {
     if (f.item.performer !== null || f.explicitVendor) continue;

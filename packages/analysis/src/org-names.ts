@@ -61,13 +61,16 @@ export function isPlausibleName(text: string): boolean {
   return !NOT_NAMES.has(f) && f.split(' ').length <= 12;
 }
 
+const BODY_NAMES = KNOWN_CERTIFICATION_BODIES.flatMap((b) => [b.name, ...b.aliases]).map((alias) => ({
+  key: organisationKey(alias),
+  words: alias.length > 3 ? ` ${fold(alias).replace(/[^a-z0-9]+/g, ' ').trim()} ` : null,
+}));
+
 /** True when `name` is (or names) a known certification body. */
 export function isCertificationBody(name: string): boolean {
   const key = organisationKey(name);
   const f = ` ${fold(name).replace(/[^a-z0-9]+/g, ' ').trim()} `;
-  return KNOWN_CERTIFICATION_BODIES.some((b) =>
-    [b.name, ...b.aliases].some((alias) => organisationKey(alias) === key || (alias.length > 3 && f.includes(` ${fold(alias).replace(/[^a-z0-9]+/g, ' ').trim()} `))),
-  );
+  return BODY_NAMES.some((b) => b.key === key || (b.words !== null && f.includes(b.words)));
 }
 
 // Acronyms and document words printed in capitals that are not organisations.

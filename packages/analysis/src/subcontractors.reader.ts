@@ -6,7 +6,7 @@ import type { DocumentText, Segment } from './document-text.ts';
 import { createSpanInContext } from './evidence.ts';
 import { findOrganisationMentions, isCertificationBody, type NameRange } from './org-names.ts';
 import { countryOfName } from './places.ts';
-import { fold, matchFolded } from './text-normalizer.ts';
+import { fold, foldedIndexAt, matchFolded } from './text-normalizer.ts';
 import { readTables, type ColumnSpec } from './text-tables.ts';
 
 /**
@@ -104,9 +104,8 @@ function fromSentence(seg: Segment, parties: Parties, found: Map<string, Entry>)
   const names = findOrganisationMentions(seg.text, seg.start).filter((n) => !isOtherParty(n.text, parties));
   if (names.length === 0) return;
   const at = (n: NameRange): { fstart: number; fend: number } => {
-    const fs = seg.folded.starts.findIndex((s) => s >= n.start);
-    const fe = seg.folded.ends.findIndex((e) => e >= n.end);
-    return { fstart: fs < 0 ? 0 : fs, fend: fe < 0 ? seg.folded.text.length : fe + 1 };
+    const fstart = foldedIndexAt(seg.folded, n.start);
+    return { fstart, fend: Math.max(fstart + 1, foldedIndexAt(seg.folded, n.end)) };
   };
   const placed = names.map((n) => ({ name: n, ...at(n) }));
   const activities = new Map<NameRange, { numbers: Activity[]; words: Activity[] }>(names.map((n) => [n, { numbers: [], words: [] }]));

@@ -11,9 +11,9 @@ export interface FoldedText {
   /** Folded text: lower-case ASCII letters, digits, punctuation, single spaces. */
   text: string;
   /** For each folded character, the offset of the original character it came from. */
-  starts: number[];
+  starts: Int32Array;
   /** For each folded character, the end offset (exclusive) of that original character. */
-  ends: number[];
+  ends: Int32Array;
 }
 
 // Characters NFD does not decompose, or that OCR and word processors vary on.
@@ -25,6 +25,7 @@ const SPECIAL: Record<string, string> = {
   '–': '-', '—': '-', '―': '-', '‐': '-', '‑': '-', '−': '-', '‒': '-',
   'º': '°', '№': 'n°', '…': '...',
 };
+const UTF16 = new TextDecoder('utf-16le');
 const DROPPED = new Set(['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
 const HYPHENS = new Set(['-', '‐', '‑', '¬']);
 const cache = new Map<string, string>();
@@ -65,41 +66,39 @@ function hyphenationEnd(source: string, i: number): number {
  * every line and sentence of every document.
  */
 export function foldWithOffsets(source: string, base = 0): FoldedText {
-  const codes: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
   const n = source.length;
+  // One allocation per call: folded text is never longer than the source plus the expansions met ("œ" → "oe").
+  let capacity = n + 16;
+  let codes = new Uint16Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let len = 0;
   let i = 0;
   while (i < n) {
     const c = source.charCodeAt(i);
+    if (c < 128 && c !== 32 && c !== 45 && (c > 13 || c < 9)) {
+      codes[len] = c >= 65 && c <= 90 ? c + 32 : c === 96 ? 39 : c;
+      starts[len] = base + i;
+      ends[len] = base + i + 1;
+      len++;
+      i++;
+      continue;
+    }
     if (isSpaceCode(c)) {
       let j = i + 1;
       while (j < n && isSpaceCode(source.charCodeAt(j))) j++;
-      if (codes.length > 0 && codes[codes.length - 1] !== 32) {
-        codes.push(32);
-        starts.push(base + i);
-        ends.push(base + j);
+      if (len > 0 && codes[len - 1] !== 32) {
+        codes[len] = 32;
+        starts[len] = base + i;
+        ends[len] = base + j;
+        len++;
       }
       i = j;
       continue;
     }
-    if (c < 128) {
-      if (c === 45) {
-        const after = hyphenationEnd(source, i);
-        if (after > 0) {
-          i = after;
-          continue;
-        }
-      }
-      codes.push(c >= 65 && c <= 90 ? c + 32 : c === 96 ? 39 : c);
-      starts.push(base + i);
-      ends.push(base + i + 1);
-      i++;
-      continue;
-    }
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-    const ch = source.slice(i, i + width);
-    if (HYPHENS.has(ch)) {
+    const ch = width === 1 ? source[i]! : source.slice(i, i + 2);
+    if (c === 45 || HYPHENS.has(ch)) {
       const after = hyphenationEnd(source, i);
       if (after > 0) {
         i = after;
@@ -107,29 +106,71 @@ export function foldWithOffsets(source: string, base = 0): FoldedText {
       }
     }
     if (!DROPPED.has(ch)) {
-      const folded = foldChar(ch);
+      const folded = c === 45 ? '-' : foldChar(ch);
+      if (len + folded.length + (n - i) > capacity) {
+        capacity = Math.ceil((len + folded.length + (n - i)) * 1.5);
+        const c2 = new Uint16Array(capacity);
+        c2.set(codes.subarray(0, len));
+        codes = c2;
+        const s2 = new Int32Array(capacity);
+        s2.set(starts.subarray(0, len));
+        starts = s2;
+        const e2 = new Int32Array(capacity);
+        e2.set(ends.subarray(0, len));
+        ends = e2;
+      }
       for (let k = 0; k < folded.length; k++) {
-        codes.push(folded.charCodeAt(k));
-        starts.push(base + i);
-        ends.push(base + i + width);
+        codes[len] = folded.charCodeAt(k);
+        starts[len] = base + i;
+        ends[len] = base + i + width;
+        len++;
       }
     }
     i += width;
   }
   // A trailing space carries no meaning and would make spans end on white space.
-  if (codes[codes.length - 1] === 32) {
-    codes.pop();
-    starts.pop();
-    ends.pop();
-  }
-  let text = '';
-  for (let k = 0; k < codes.length; k += 8192) text += String.fromCharCode(...codes.slice(k, k + 8192));
-  return { text, starts, ends };
+  if (len > 0 && codes[len - 1] === 32) len--;
+  return { text: UTF16.decode(codes.subarray(0, len)), starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
 }
+
+const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'g');
 
 /** Folded string only (labels, names, cue data). */
 export function fold(source: string): string {
-  return foldWithOffsets(source).text;
+  return source
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/(\p{L})[-‐‑¬][ \t]*\n[ \t]*(?=\p{Ll})/gu, '$1')
+    .replace(SPECIAL_RE, (c) => SPECIAL[c]!)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Folded index of the first folded character produced at or after page offset `offset`. */
+export function foldedIndexAt(f: FoldedText, offset: number): number {
+  let lo = 0;
+  let hi = f.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (f.starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The part of a folded page that comes from page offsets [start, end),
+ * trimmed: lines and sentences are views of their page's fold, so a page is
+ * folded once.
+ */
+export function foldedView(f: FoldedText, start: number, end: number): FoldedText {
+  let a = foldedIndexAt(f, start);
+  let b = foldedIndexAt(f, end);
+  while (a < b && f.text.charCodeAt(a) === 32) a++;
+  while (b > a && f.text.charCodeAt(b - 1) === 32) b--;
+  return { text: f.text.slice(a, b), starts: f.starts.subarray(a, b), ends: f.ends.subarray(a, b) };
 }
 
 /** Original range [start, end) of the folded range [fs, fe). */

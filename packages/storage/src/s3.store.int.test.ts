@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import {
@@ -108,6 +109,28 @@ describe('s3 object store', () => {
     } finally {
       await store.close();
       await close();
+    }
+  });
+
+  it('fails a download that stalls halfway with a retryable error on the stream', async () => {
+    // Headers and the first bytes, then nothing: only the inactivity timeout can end it.
+    const server = createHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-length': '1000', 'content-type': 'application/pdf' });
+      res.write(Buffer.alloc(100, 1));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const store = createS3Store({ ...base, endpoint: `http://127.0.0.1:${port}`, bucket: 'hds-stall', requestTimeoutMs: 500, maxAttempts: 1 });
+    try {
+      const stream = await store.getStream('documents/abc');
+      const read = (async () => {
+        for await (const _ of stream);
+      })();
+      await expect(read).rejects.toMatchObject({ code: 'storage.unavailable', retryable: true });
+    } finally {
+      await store.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 

@@ -41,7 +41,6 @@ const CONNECT_TIMEOUT_MS = 3000;
 interface SdkError {
   name?: string;
   message?: string;
-  code?: string;
   $metadata?: { httpStatusCode?: number };
 }
 

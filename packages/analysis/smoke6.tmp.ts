@@ -1,0 +1,11 @@
+import { documentText, pageLines } from './src/document-text.ts';
+import { foldWithOffsets } from './src/text-normalizer.ts';
+import { STYLE_1, STYLE_2, STYLE_3 } from './src/test-data/contract-styles.fixtures.ts';
+import { toPages } from './src/test-data/pages.fixtures.ts';
+const texts = [...STYLE_1, ...STYLE_2, ...STYLE_3].map(p => p.text);
+const pages = toPages(...Array.from({ length: 10 }, (_, i) => texts[i % texts.length] + '\n\n' + texts[(i + 3) % texts.length]));
+const bench = (name: string, f: () => unknown) => { for (let i = 0; i < 10; i++) f(); const c0 = process.cpuUsage(); for (let i = 0; i < 50; i++) f(); const c = process.cpuUsage(c0); console.log(name, (c.user / 1000 / 50).toFixed(2)); };
+bench('fold pages', () => pages.map((p) => foldWithOffsets(p.text)));
+const folds = pages.map((p) => foldWithOffsets(p.text));
+bench('lines', () => pages.map((p, i) => pageLines(p, folds[i])));
+bench('doc', () => documentText([...pages]));
