@@ -42,7 +42,7 @@ export const NOT_PERFORMED = [
   `\\b(le|l'|au|a l'|du|de l'|par le|par l') ?${CLIENT}\\b[^;]{0,30}\\b(reste|demeure|est) (seul |entierement |pleinement )?responsable`,
   `\\ba la charge (exclusive )?(du|de l') ?${CLIENT}`, `\\bincombe(nt)? (au|a l') ?${CLIENT}`, `\\brelev(e|ent) (de la responsabilite )?(du|de l'|exclusive du) ?${CLIENT}`,
   `\\b(le|l') ?${CLIENT} (assure|effectue|realise|gere|prend en charge|s'occupe|administre|heberge|exploite|conserve)`, '\\bnon (inclus|compris|couvert|assure)e?s?',
-  '\\bhors (du )?perimetre', '\\bexclu(e|es|s)? (du|de la|des) (perimetre|prestation|service|contrat)', '\\bne (sont|est) pas (inclus|compris|assures?|fournis?|pris en charge|realises?)',
+  '\\bhors (du )?perimetre', '\\bexclu(e|es|s)? (du|de la|des) (perimetre|prestation|service|contrat)', "\\b(ne |n')(sont|est) pas (inclu|compris|assure|fourni|pris en charge|realise)",
   "\\bn'(assure|effectue|realise|fournit|gere|heberge|opere|exploite)(nt)? (pas|aucun|aucune|jamais)", '\\bne (fournit|realise|effectue|gere|prend|heberge|opere|exploite|assure)(nt)? (pas|aucun|aucune|jamais)',
   "\\ba l'exclusion (de|des)", '\\bsans objet\\b',
 ];

@@ -1,7 +1,7 @@
 import { CERTIFICATE_TYPES, normalizeActivities, parseActivityList, type Activity, type CertificateReading, type Span } from '@hds/core';
 import { ACTIVITY_WORDING, TICKED, TYPE_LABELS, UNTICKED } from './certificate.cues.ts';
 import type { DocumentText, Line } from './document-text.ts';
-import { createSpan, createSpanInContext } from './evidence.ts';
+import { createSpan, createSpanInContext, segmentSpan } from './evidence.ts';
 import { matchFolded, sourceRange } from './text-normalizer.ts';
 
 /**
@@ -63,7 +63,7 @@ function fromNumbers(doc: DocumentText): ActivitiesReading | null {
         continue;
       }
       list.forEach((a) => numbers.add(a));
-      span ??= createSpanInContext(seg.page, m.start, m.end, seg.start, seg.end);
+      span ??= segmentSpan(seg, m.start, m.end);
     }
   }
   // "Activités :" alone on its line, the list below.
@@ -94,7 +94,7 @@ function fromWording(doc: DocumentText): ActivitiesReading | null {
       found.add(activity);
       if (!span) {
         const r = sourceRange(seg.folded, m.index, m.index + m[0].length);
-        span = createSpanInContext(seg.page, r.start, r.end, seg.start, seg.end);
+        span = segmentSpan(seg, r.start, r.end);
       }
     }
   }
@@ -111,7 +111,7 @@ function fromTypes(doc: DocumentText): ActivitiesReading | null {
       found.push(...CERTIFICATE_TYPES[type]);
       if (!span) {
         const r = sourceRange(seg.folded, m.index, m.index + m[0].length);
-        span = createSpanInContext(seg.page, r.start, r.end, seg.start, seg.end);
+        span = segmentSpan(seg, r.start, r.end);
       }
     }
   }

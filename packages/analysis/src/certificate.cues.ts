@@ -22,7 +22,7 @@ export const LABELS = {
   ],
   issued: [
     "date (de la |de |d')?(decision de )?certification(?! initiale)", "date (de |d')(delivrance|debut de validite|prise d'effet|effet|emission)", 'debut (de )?(la )?validite',
-    "(delivre|emis|etabli)e? (a [a-z' -]{2,30},? )?le(?= )", "prise d'effet", 'en vigueur (depuis le|a compter du|du)', 'valable (a compter|a partir) du',
+    "(delivre|emis|etabli)e? (a [a-z' -]{2,30},? )?le\\b", "prise d'effet", 'en vigueur (depuis le|a compter du|du)', 'valable (a compter|a partir) du',
     'valide (a compter|a partir|depuis) (du|le)', 'issue date', 'date of (issue|certification)', 'issued on', 'effective (date|from)', 'certification date', 'valid from',
   ],
   expires: [
@@ -71,7 +71,11 @@ export const TYPE_LABELS: Array<[RegExp, 'physical_infrastructure' | 'managed_se
   [/hebergeur infogereur/, 'managed_services'],
 ];
 
-export const ACCREDITATION = anyOf(["(accreditation|accredite|cofrac|dakks|ukas|accredia|belac|enac)\\b[^\\n]{0,50}?(n°|no\\.?|numero|number|nr\\.?)\\s*:?\\s*\\d[\\d\\s.\\-]*\\d"]);
+// "COFRAC n° 5-0617", "accréditation COFRAC : 5-0617"; without "n°" the number must look like one ("5-0617"), not a year.
+export const ACCREDITATION = anyOf([
+  '(accreditation|accredite|cofrac|dakks|ukas|accredia|belac|enac)\\b[^\\n]{0,50}?(n°|no\\.?|numero|number|nr\\.?)\\s*:?\\s*\\d[\\d\\s.\\-]*\\d',
+  '(accreditation|accredite|cofrac|dakks|ukas|accredia|belac|enac)\\b[^\\n\\d]{0,50}?\\d+-\\d+',
+]);
 
 export const REFERENTIAL_V2 = anyOf(['hds\\s*v\\s*2(\\.0)?\\b', '\\bv\\s?2(\\.0)?\\b', '\\bversion 2(\\.0)?\\b', "arrete du 26 avril 2024", 'referentiel (de certification )?hds (version )?2(\\.0)?\\b', '\\bhds 2024\\b', '\\b2024 (hds )?(referential|referentiel)']);
 export const REFERENTIAL_V11 = anyOf(['\\bv\\s?1\\.1\\b', '\\bversion 1\\.1\\b', 'arrete du 11 juin 2018', 'hds\\s*v\\s*1\\.1']);

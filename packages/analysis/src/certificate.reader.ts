@@ -20,7 +20,9 @@ import { fold, matchFolded } from './text-normalizer.ts';
 const NUMBER_TOKEN = /[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)*/g;
 // A bare "N°" heads the number only near the top, and never after these words.
 const BARE_NUMBER = /^\s*(n°|no\.?|ref\.?)\s*:?\s*/;
-const NOT_CERT_NUMBER = /(siren|siret|rcs|tva|cofrac|accreditation|accredite|page|arrete|decret|article|tel|telephone|fax|dossier|client|commande|facture)\W*$/;
+const NOT_CERT_WORDS = '(siren|siret|rcs|tva|cofrac|accreditation|accredite|page|arrete|decret|article|tel|telephone|fax|dossier|client|commande|facture|police|contrat)';
+const NOT_CERT_NUMBER = new RegExp(`${NOT_CERT_WORDS}\\W*$`);
+const NOT_CERT_NUMBER_AFTER = new RegExp(`^(de |d'|du )?${NOT_CERT_WORDS}`);
 
 function numberIn(text: string, base: number, page: PageText): Found | null {
   const dates = findDates(text);
@@ -50,7 +52,7 @@ function readNumber(doc: DocumentText): Found | null {
       for (const cell of line.cells) {
         const f = fold(cell.text);
         const m = BARE_NUMBER.exec(f);
-        if (!m || NOT_CERT_NUMBER.test(f.slice(m[0].length))) continue;
+        if (!m || NOT_CERT_NUMBER_AFTER.test(f.slice(m[0].length))) continue;
         const at = cell.start + (cell.text.length - cell.text.replace(/^\s*(N°|No\.?|Nº|Réf\.?|Ref\.?)\s*:?\s*/i, '').length);
         const n = numberIn(cell.text.slice(at - cell.start), at, page);
         if (n) return n;

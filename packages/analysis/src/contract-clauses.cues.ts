@@ -40,7 +40,7 @@ export const CLAUSE_CUES: ClauseCues[] = [
   {
     key: 'certificate_scope',
     families: {
-      cert: { patterns: ['certifica(t|tion) (hds|d\'hebergeur|hebergeur)', 'certifie(e|s|es)? hds', 'hebergeur (de donnees de sante )?certifie', 'certifica(t|tion) (n°|no|numero)'] },
+      cert: { patterns: ['\\bcertifica(t|tion)\\b', 'certifie(e|s|es)? hds', 'hebergeur (de donnees de sante )?certifie'] },
       scope: { patterns: ['perimetre', '\\bactivites? (n° ?)?[1-6]', '\\bactivites? (couvertes|certifiees|suivantes)', '\\bcouvr(e|ant|ent)\\b', 'portant sur', "champ (de la certification|d'application)"], scope: 'paragraph' },
       dates: { patterns: ['date(s)? de (delivrance|certification|renouvellement|validite|fin|expiration|echeance)', '\\bdelivre(e)? le\\b', 'renouvel', 'valable (jusqu|du)', '\\bexpire', '\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b', '\\b\\d{1,2} (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) \\d{4}'], scope: 'paragraph' },
     },
@@ -128,7 +128,7 @@ export const CLAUSE_CUES: ClauseCues[] = [
   {
     key: 'host_failure',
     families: {
-      failure: { patterns: ["defaillances? (de l'|du |de la |d'un |de son )?(hebergeur|prestataire|titulaire|fournisseur|sous-traitant|societe)", 'sa defaillance', 'defaillance de sa part', "cessation (d'activite|de ses activites)", '(liquidation|redressement) judiciaire', 'procedures? collectives?', "disparition (du|de l') (prestataire|hebergeur)"] },
+      failure: { patterns: ["defaillances? (de l'|du |de la |d'un |de son )?(hebergeur|prestataire|titulaire|fournisseur|sous-traitant|societe)", 'sa defaillance', 'defaillance de sa part', "(plus|pas) en mesure d'assurer", '\\bincapacite (du|de l\'|de la|a assurer)', '(venait|viendrait) a (disparaitre|cesser|faire defaut)', "cessation (d'activite|de ses activites)", '(liquidation|redressement) judiciaire', 'procedures? collectives?', "disparition (du|de l') (prestataire|hebergeur)"] },
       guarantee: { patterns: ['\\bgaranti', '\\bprocedures?\\b', 'plan (de continuite|de reprise|de reversibilite)', 'continuite', '\\breprise\\b', '\\bmesures\\b', 'dispositi', 'sequestre', 'escrow', '\\btransfer', "s'engage"], scope: 'paragraph' },
     },
     requires: [['failure', 'guarantee']],
@@ -146,7 +146,7 @@ export const CLAUSE_CUES: ClauseCues[] = [
   {
     key: 'end_of_service',
     families: {
-      rev: { patterns: ['reversibilite', 'transition (vers|a) un (nouveau|autre) (prestataire|hebergeur)', '(reprise|migration|transfert) des donnees (par|vers|chez) (le client|un (nouveau|autre|tiers) (prestataire|hebergeur)|un tiers)'], scope: 'paragraph' },
+      rev: { patterns: ['reversibilite', 'modalites de (fin|sortie)', '\\bfin de (la )?prestation', 'plan de (sortie|transition)', 'migration vers', "transfert (des donnees )?vers (le|un|tout|l') ?(nouveau |autre )?(prestataire|hebergeur|tiers|etablissement|client)", 'transition (vers|a) un (nouveau|autre) (prestataire|hebergeur)', '(reprise|migration|transfert) des donnees (par|vers|chez) (le client|un (nouveau|autre|tiers) (prestataire|hebergeur)|un tiers)'], scope: 'paragraph' },
       modality: { patterns: ['modalites', '\\bplan\\b', 'assistance', '\\bformats?\\b', '\\bdelais?\\b', '\\bcouts?\\b|\\btarif|\\bfrais\\b|gratuit', 'migration', 'resiliation', 'fin (du contrat|de la prestation|des prestations|du marche)', '\\bexpiration\\b', '\\bterme\\b', "quelle qu'en soit la cause", 'pour quelque cause que ce soit', 'machines virtuelles|conteneurs'] },
     },
     requires: [['rev', 'modality']],
@@ -154,7 +154,7 @@ export const CLAUSE_CUES: ClauseCues[] = [
   {
     key: 'restitution',
     families: {
-      give: { patterns: ['restitu', '\\brend(re|ra|u|us)\\b', '\\bremet(tre|tra)?\\b', '\\bremis(e|es)?\\b', '\\bretourn', '\\btransfer', 'mise a (la )?disposition', 'mettre a (la )?disposition', 'met a (la )?disposition', '\\brecuper'] },
+      give: { patterns: ['restitu', '\\brend(ent|re|ra|ront)?\\b', '\\brendu(e|es|s)?\\b', '\\bremet(tre|tra)?\\b', '\\bremis(e|es)?\\b', '\\bretourn', '\\btransfer', 'mise a (la )?disposition', 'mettre a (la )?disposition', 'met a (la )?disposition', '\\brecuper'] },
       data: { patterns: [DATA] },
       end: { patterns: [END], scope: 'paragraph' },
       all: { patterns: ['totalite', 'integralite', "l'ensemble (des|de ses)", 'toutes les donnees'] },
@@ -177,7 +177,7 @@ export const CLAUSE_CUES: ClauseCues[] = [
     key: 'eea_storage',
     families: {
       store: { patterns: ['\\bstock', '\\bheberg', '\\bconserv', '\\blocalis', '\\bresid', '\\btraite(e|es|s)?\\b'] },
-      exclusive: { patterns: ['exclusivement', 'uniquement', '\\bseulement\\b', '\\bne (quitteront|quittent|sortiront|sortent|seront) (jamais|pas|en aucun cas)', 'en aucun cas', '\\bjamais\\b', 'strictement'] },
+      exclusive: { patterns: ['exclusivement', 'uniquement', '\\bseulement\\b', '\\baucun(e)? (autre )?(pays|site|lieu|territoire)', 'nulle part', "\\b(aucun\\w*|jamais|interdit\\w*)[^.]{0,60}\\b(hors|en dehors|exterieur)", '\\bne (quitteront|quittent|sortiront|sortent|seront) (jamais|pas|en aucun cas)', 'en aucun cas', '\\bjamais\\b', 'strictement'] },
       zone: { patterns: ['espace economique europeen', '\\beee\\b', 'union europeenne', '\\bue\\b', '\\b(eu|eea)\\b', '\\ben france\\b', 'territoire (francais|national|de l\'union)', 'etats membres'] },
     },
     requires: [['store', 'exclusive', 'zone']],
@@ -193,7 +193,7 @@ export const CLAUSE_CUES: ClauseCues[] = [
   {
     key: 'third_country_law',
     families: {
-      exposure: { patterns: ['(soumis|soumise|soumises|assujetti|expose|exposes|exposee|exposition|relev\\w*) (a la |au |aux |a une |a des |a un )?(droit|legislation|lois?|juridiction|reglementation|autorites)', 'droit (americain|d\'un (pays|etat) tiers|extra-?europeen|etranger|non europeen)', 'legislations? (extra|etrang|non europ|d\'un pays tiers)', 'lois? (extraterritoriales?|etrangeres?|americaines?)', 'extraterritorial', 'cloud act', '\\bfisa\\b', 'patriot act', 'juridictions? (etrangeres?|d\'un pays tiers)'] },
+      exposure: { patterns: ['(soumis|soumise|soumises|assujetti\\w*|expose|exposes|exposee|exposition|relev\\w*)[^.;]{0,60}\\b(droit|legislations?|lois?|juridictions?|reglementations?|autorites)\\b', 'liste des (legislations|lois)', 'droit (americain|d\'un (pays|etat) tiers|extra-?europeen|etranger|non europeen)', 'legislations? (extra|etrang|non europ|d\'un pays tiers)', 'lois? (extraterritoriales?|etrangeres?|americaines?)', 'extraterritorial', 'cloud act', '\\bfisa\\b', 'patriot act', 'juridictions? (etrangeres?|d\'un pays tiers)'] },
       foreign: { patterns: ['pays tiers', 'etats? tiers', 'extra-?europeen', 'non[- ]europeen', '\\bamericain', '\\betranger', 'cloud act', '\\bfisa\\b', 'patriot act', 'non adequat', 'decision d\'adequation', 'extraterritorial', NON_EEA_PATTERN] },
     },
     requires: [['exposure', 'foreign']],

@@ -1,8 +1,8 @@
 import { CLAUSE_KEYS, type ClauseKey, type ClauseReading } from '@hds/core';
 import { CLAUSE_CUES, type ClauseCues, type CueFamily } from './contract-clauses.cues.ts';
-import { anyOf, compileFamily, excludedRanges, findCues, testFolded, type CompiledFamily, type CueRange } from './cue-matcher.ts';
+import { anyOf, compileFamily, excludedRanges, findCues, mayMatch, testFolded, type CompiledFamily, type CueRange } from './cue-matcher.ts';
 import type { DocumentText, Segment } from './document-text.ts';
-import { createSpanInContext } from './evidence.ts';
+import { segmentSpan } from './evidence.ts';
 
 /**
  * Finds each catalogue clause by co-occurring cue families (see
@@ -59,7 +59,7 @@ function paragraphMatches(doc: DocumentText, seg: Segment, clause: CompiledClaus
   const key = `${clause.cues.key}|${family.name}|${seg.paragraph}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  let hit = seg.heading !== '' && testFolded(seg.heading, family.compiled.any);
+  let hit = seg.heading !== '' && mayMatch(seg.heading, family.compiled) && testFolded(seg.heading, family.compiled.any);
   if (!hit) {
     for (const other of doc.paragraphs.get(seg.paragraph) ?? [seg]) {
       if (sentenceMatches(other, family, excludedRanges(other.folded, clause.exclude)).length > 0) {
@@ -73,13 +73,17 @@ function paragraphMatches(doc: DocumentText, seg: Segment, clause: CompiledClaus
 }
 
 function evaluate(doc: DocumentText, seg: Segment, clause: CompiledClause, cache: Map<string, boolean>): Candidate | null {
-  if (clause.veto && testFolded(seg.folded.text, clause.veto) && !(clause.vetoUnless && testFolded(seg.folded.text, clause.vetoUnless))) return null;
-  const excluded = excludedRanges(seg.folded, clause.exclude);
+  // Exclusions are computed only once a family could match: most sentences match nothing.
+  let excluded: Array<[number, number]> | null = null;
   const local = new Map<string, CueRange[]>();
   const inSentence = (family: Family): CueRange[] => {
     let hits = local.get(family.name);
     if (!hits) {
-      hits = sentenceMatches(seg, family, excluded);
+      if (!mayMatch(seg.folded, family.compiled)) hits = [];
+      else {
+        excluded ??= excludedRanges(seg.folded, clause.exclude);
+        hits = sentenceMatches(seg, family, excluded);
+      }
       local.set(family.name, hits);
     }
     return hits;
@@ -112,6 +116,7 @@ function evaluate(doc: DocumentText, seg: Segment, clause: CompiledClause, cache
     }
     if (!best || score > best.score) best = { segment: seg, ranges, score };
   }
+  if (best && clause.veto && testFolded(seg.folded.text, clause.veto) && !(clause.vetoUnless && testFolded(seg.folded.text, clause.vetoUnless))) return null;
   return best;
 }
 
@@ -142,6 +147,6 @@ export function readClauses(doc: DocumentText, options: ClauseFinderOptions = {}
     const { segment, ranges } = candidate;
     const start = Math.min(...ranges.map((r) => r.start));
     const end = Math.max(...ranges.map((r) => r.end));
-    return { key, present: true, span: createSpanInContext(segment.page, start, end, segment.start, segment.end) };
+    return { key, present: true, span: segmentSpan(segment, start, end) };
   });
 }

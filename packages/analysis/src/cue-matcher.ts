@@ -1,3 +1,4 @@
+import { triggerKeys, wordKeys } from './cue-triggers.ts';
 import { matchFolded, type FoldedText } from './text-normalizer.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface CueRange {
 export interface CompiledFamily {
   any: RegExp;
   parts: RegExp[];
+  /** Word-start keys one of which must occur for the family to match; null: always run it. */
+  keys: Set<string> | null;
 }
 
 const compiled = new Map<string, RegExp>();
@@ -38,7 +41,18 @@ export function compileFamily(patterns: readonly string[]): CompiledFamily {
   return {
     any: compileOne(patterns.map((p) => `(?:${p})`).join('|')),
     parts: patterns.map((p) => compileOne(p)),
+    keys: triggerKeys(patterns),
   };
+}
+
+/** False when the family cannot match the folded text (see cue-triggers.ts). */
+export function mayMatch(f: FoldedText | string, family: CompiledFamily): boolean {
+  if (family.keys === null) return true;
+  const words = typeof f === 'string' ? wordKeys(f) : wordKeys(f.text, f);
+  // Iterate the smaller set: a sentence has a few dozen keys, a place family hundreds.
+  const [small, large] = words.size <= family.keys.size ? [words, family.keys] : [family.keys, words];
+  for (const k of small) if (large.has(k)) return true;
+  return false;
 }
 
 /** Regex (global) for a list of patterns. */
@@ -62,6 +76,7 @@ function overlaps(s: number, e: number, ranges: Array<[number, number]>): boolea
  * alternation.
  */
 export function findCues(f: FoldedText, family: CompiledFamily, excluded: Array<[number, number]>, distinct = false): CueRange[] {
+  if (!mayMatch(f, family)) return [];
   if (!distinct) {
     family.any.lastIndex = 0;
     if (!family.any.test(f.text)) return [];

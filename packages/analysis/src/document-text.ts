@@ -1,5 +1,6 @@
 import type { PageText } from '@hds/core';
-import { isSentenceEnd } from './evidence.ts';
+import { buildColumnSegments, findColumnBlocks } from './document-columns.ts';
+import { buildSegments, type SegmentState } from './document-segments.ts';
 import { foldedView, foldWithOffsets, type FoldedText } from './text-normalizer.ts';
 
 /**
@@ -28,11 +29,21 @@ export interface Line {
 
 export type SegmentKind = 'heading' | 'row' | 'sentence';
 
-export interface Segment {
-  page: PageText;
+/** A contiguous piece of page text inside a segment; `at` is where it starts in the segment's text. */
+export interface Piece {
   start: number;
   end: number;
+  at: number;
+}
+
+export interface Segment {
+  page: PageText;
+  /** Page offsets of the segment's first and last characters (a column segment may skip the other column in between). */
+  start: number;
+  end: number;
+  /** The segment's text: a slice of the page, or a column's pieces joined by "\n". */
   text: string;
+  pieces: Piece[];
   folded: FoldedText;
   kind: SegmentKind;
   /** Paragraph number, unique in the document. */
@@ -84,101 +95,13 @@ export function pageLines(page: PageText, pageFold: FoldedText = foldWithOffsets
   return lines;
 }
 
-const HEADING_WORD = /^(article|art\.|chapitre|titre|section|annexe|partie|appendix|schedule)\s+([\dIVXLC]+|[A-Z]\b)/i;
-const NUMBERED_HEADING = /^(\d+(\.\d+)*\.?|[IVX]+\.)\s*[-–.)]?\s+\p{Lu}/u;
-const BULLET = /^\s*([-•–*▪●◦]|\d+°|[a-z]\)|\(\w\))\s/;
-
-function isHeadingLine(line: Line, next: Line | undefined): boolean {
-  const t = line.text.trim();
-  if (!t || t.length > 110 || /[.;,:]$/.test(t) && !/^(article|art\.)/i.test(t)) return false;
-  if (next && /^\s*\p{Ll}/u.test(next.text)) return false;
-  if (t.split(/\s+/).length > 14) return false;
-  if (HEADING_WORD.test(t) || NUMBERED_HEADING.test(t)) return true;
-  const letters = t.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && letters === letters.toUpperCase() && t.split(/\s+/).length <= 10;
-}
-
-function isRowLine(line: Line): boolean {
-  return line.cells.length >= 2;
-}
-
-/** Splits a paragraph [ps, pe) of `text` into sentence ranges. */
-function sentenceRanges(text: string, ps: number, pe: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let s = ps;
-  for (let i = ps; i < pe; i++) {
-    const ch = text[i]!;
-    let cut = -1;
-    if (isSentenceEnd(text, i)) {
-      const rest = text.slice(i + 1, Math.min(pe, i + 6));
-      if (/^\s+[\p{Lu}\d«"(\-•–]/u.test(rest) || /^\s*$/.test(rest)) cut = i + 1;
-    } else if (ch === '\n' && BULLET.test(text.slice(i + 1, Math.min(pe, i + 8)))) {
-      cut = i;
-    }
-    if (cut > s) {
-      out.push([s, cut]);
-      s = cut;
-    }
-  }
-  if (pe > s) out.push([s, pe]);
-  return out;
-}
-
-function buildPageSegments(page: PageText, pageFold: FoldedText, lines: Line[], state: { paragraph: number; heading: string }): Segment[] {
-  const segments: Segment[] = [];
-  const text = page.text;
-  const push = (start: number, end: number, kind: SegmentKind): void => {
-    const raw = text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const s = start + lead;
-    const e = s + raw.trim().length;
-    if (e <= s) return;
-    segments.push({ page, start: s, end: e, text: text.slice(s, e), folded: foldedView(pageFold, s, e), kind, paragraph: state.paragraph, heading: state.heading });
-  };
-  let paraStart = -1;
-  let paraEnd = -1;
-  const flush = (): void => {
-    if (paraStart < 0) return;
-    for (const [s, e] of sentenceRanges(text, paraStart, paraEnd)) push(s, e, 'sentence');
-    paraStart = -1;
-    state.paragraph++;
-  };
-  // Next non-empty line of each line, computed backwards once.
-  const nextNonEmpty: Array<Line | undefined> = new Array(lines.length);
-  for (let i = lines.length - 2; i >= 0; i--) nextNonEmpty[i] = lines[i + 1]!.text.trim() ? lines[i + 1] : nextNonEmpty[i + 1];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.text.trim()) {
-      flush();
-      continue;
-    }
-    const next = nextNonEmpty[i];
-    if (isRowLine(line)) {
-      flush();
-      push(line.start, line.end, 'row');
-      continue;
-    }
-    if (isHeadingLine(line, next)) {
-      flush();
-      state.heading = line.folded.text;
-      push(line.start, line.end, 'heading');
-      state.paragraph++;
-      continue;
-    }
-    if (paraStart < 0) paraStart = line.start;
-    paraEnd = line.end;
-  }
-  flush();
-  return segments;
-}
-
 const cache = new WeakMap<PageText[], DocumentText>();
 
 /** The document's structure, computed once per pages array (readers share it). */
 export function documentText(pages: PageText[]): DocumentText {
   const cached = cache.get(pages);
   if (cached) return cached;
-  const state = { paragraph: 0, heading: '' };
+  const state: SegmentState = { paragraph: 0, heading: '' };
   const lines: Line[] = [];
   const segments: Segment[] = [];
   const folds = new Map<PageText, FoldedText>();
@@ -187,7 +110,14 @@ export function documentText(pages: PageText[]): DocumentText {
     folds.set(page, pageFold);
     const pl = pageLines(page, pageFold);
     lines.push(...pl);
-    segments.push(...buildPageSegments(page, pageFold, pl, state));
+    // Two-column prose is read column by column; the rest of the page line by line.
+    let from = 0;
+    for (const block of findColumnBlocks(pl)) {
+      segments.push(...buildSegments(page, pageFold, pl.slice(from, block.from), state));
+      segments.push(...buildColumnSegments(page, pl.slice(block.from, block.to), state));
+      from = block.to;
+    }
+    segments.push(...buildSegments(page, pageFold, pl.slice(from), state));
     state.paragraph++;
   }
   const paragraphs = new Map<number, Segment[]>();

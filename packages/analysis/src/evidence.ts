@@ -1,4 +1,5 @@
 import type { PageText, Span } from '@hds/core';
+import type { Segment } from './document-text.ts';
 
 /**
  * Evidence spans. A span's offsets index its page's text exactly; its excerpt
@@ -112,6 +113,21 @@ export function createSpanInContext(page: PageText, start: number, end: number, 
   const s = Math.max(0, Math.min(start, text.length));
   const e = Math.max(s, Math.min(end, text.length));
   return { page: page.page, start: s, end: e, excerpt: buildExcerpt(text, Math.min(cs, s), Math.max(ce, e), s, e) };
+}
+
+/**
+ * A span inside a segment, the segment's sentence as excerpt. A column
+ * segment skips the other column between its pieces: its span stays inside
+ * one piece (so the page slice is exactly the match) and its excerpt comes
+ * from the rebuilt column text.
+ */
+export function segmentSpan(seg: Segment, start: number, end: number): Span {
+  if (seg.pieces.length <= 1) return createSpanInContext(seg.page, start, end, seg.start, seg.end);
+  const piece = seg.pieces.find((p) => start >= p.start && start < p.end) ?? seg.pieces[0]!;
+  const s = Math.max(start, piece.start);
+  const e = Math.max(s + 1, Math.min(end, piece.end));
+  const vs = piece.at + (s - piece.start);
+  return { page: seg.page.page, start: s, end: e, excerpt: buildExcerpt(seg.text, 0, seg.text.length, vs, vs + (e - s)) };
 }
 
 /** Trims white space off both ends of [start, end) in `text`. */

@@ -23,9 +23,9 @@ export const GUARANTEE_COLUMNS: ColumnSpec[] = [
   { type: 'remote', header: anyOf(['\\b29\\b', 'distance', 'acces depuis']), fit: (f) => (/^(oui|non|aucun|n\/a|-)/.test(f) ? 1 : PLACE.test(f) ? 1.5 : 0) },
   { type: 'law', header: anyOf(['\\b30\\b', '\\bdroit', 'pays tiers', 'extraterritorial', 'legislation']), fit: (f) => (/^(oui|non|aucun|n\/a|-)/.test(f) ? 1 : LAW.test(f) ? 1.5 : 0) },
   { type: 'activities', header: anyOf(['activit']), fit: (f) => (ACTIVITY_CELL.test(f) ? 3 : /^(aucune|toutes)/.test(f) ? 1 : -1) },
-  { type: 'certified', header: anyOf(['certifi', '\\bhds\\b']), fit: (f) => (/^(oui|non|exempte)\b/.test(f) ? 3 : -2) },
+  { type: 'certified', header: anyOf(['certifi', '\\bhds\\b']), fit: (f) => (/^(oui|non|exempte?|yes|no)\b/.test(f) ? 3 : -2) },
   { type: 'role', header: anyOf(['\\brole', 'fonction', 'prestation', 'nature', 'mission', '\\bservices?\\b']), fit: (f) => (YES_NO.test(f) || ACTIVITY_CELL.test(f) ? -2 : 0.5) },
-  { type: 'actor', header: anyOf(['acteur', 'raison sociale', 'denomination', '\\bnom\\b', 'prestataire', 'societe', 'entite', 'organisme', 'sous-traitant']), fit: (f) => (YES_NO.test(f) || ACTIVITY_CELL.test(f) ? -3 : 1) },
+  { type: 'actor', header: anyOf(['acteur', 'raison sociale', 'denomination', '\\bnom\\b', 'prestataire', 'societe', 'entite', 'organisme', 'sous-traitant', 'legal name', '\\bname\\b', '\\bactor', 'company', 'entity']), fit: (f) => (YES_NO.test(f) || ACTIVITY_CELL.test(f) ? -3 : 1) },
 ];
 
 function continuation(f: string, row: TableRow): string {
@@ -78,7 +78,7 @@ function tableRows(doc: DocumentText): GuaranteeRow[] {
   return tables.flatMap((t) => t.rows.map((r) => rowOf(r.page, r.start, r.end, r.cells)).filter((r): r is GuaranteeRow => r !== null));
 }
 
-const BLOCK_LABEL = /^(raison sociale|acteur|denomination|nom de l'acteur|role|certifie hds|certification hds|secnumcloud|qualification secnumcloud|activites?( realisees| hds)?|exigence 29|exigence 30|acces a distance[^:]*|droit d'un pays tiers[^:]*|exposition[^:]*)\s*:\s*/;
+const BLOCK_LABEL = /^(raison sociale|acteur|denomination|nom de l'acteur|role|certifie hds|certification hds|secnumcloud|qualification secnumcloud|activites?( realisees| hds)?|exigence 29|exigence 30|acces a distance[^:]*|droit d'un pays tiers[^:]*|exposition[^:]*)\s*(\([^)]*\))?\s*:\s*/;
 
 /** Label blocks: "Raison sociale : X" then "Rôle : …", "Certifié HDS : …" until the next actor. */
 function blockRows(doc: DocumentText): GuaranteeRow[] {

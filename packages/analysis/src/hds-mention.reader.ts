@@ -1,7 +1,7 @@
 import type { Span } from '@hds/core';
 import { anyOf, testFolded } from './cue-matcher.ts';
 import type { DocumentText, Segment } from './document-text.ts';
-import { createSpanInContext } from './evidence.ts';
+import { segmentSpan } from './evidence.ts';
 import { matchFolded } from './text-normalizer.ts';
 
 /**
@@ -12,7 +12,8 @@ import { matchFolded } from './text-normalizer.ts';
  * certifications do not count.
  */
 
-const HDS = "(hds|hebergeurs? de donnees de sante|hebergement de donnees de sante|d'hebergeur de donnees de sante)";
+// Quotes often wrap the name: la certification « Hébergeur de données de santé » (HDS).
+const HDS = '"? ?(hds|hebergeurs? de donnees de sante|hebergement de donnees de sante|d\'hebergeur de donnees de sante)';
 
 /** Positive statements, on folded text. */
 export const HDS_STATEMENTS: string[] = [
@@ -28,6 +29,7 @@ export const HDS_STATEMENTS: string[] = [
   `\\b(son|sa|notre|leur) certifica(t|tion) ${HDS}\\b`,
   `\\bcertifica(t|tion) ${HDS} (du|de l') (prestataire|hebergeur|titulaire|fournisseur) (est |sont |figure )?(joint|annexe|en annexe|figure|reproduit|n°)`,
   `\\bs'engage a maintenir (sa|son) certifica(t|tion)`,
+  `\\bsous (le )?couvert (de|du) (la |sa |son |leur |l')?certifica(t|tion)`,
 ];
 
 /** Anything in the sentence that withdraws the statement. */
@@ -73,7 +75,7 @@ export function readHdsMention(doc: DocumentText): HdsMention {
   for (const seg of doc.segments) {
     if (seg.kind === 'heading') continue;
     const hit = statementIn(seg);
-    if (hit) return { mention: true, span: createSpanInContext(seg.page, hit.start, hit.end, seg.start, seg.end) };
+    if (hit) return { mention: true, span: segmentSpan(seg, hit.start, hit.end) };
   }
   return { mention: false, span: null };
 }

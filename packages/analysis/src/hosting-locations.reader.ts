@@ -1,7 +1,7 @@
 import type { HostingLocation } from '@hds/core';
 import { anyOf, testFolded } from './cue-matcher.ts';
 import type { DocumentText, Segment } from './document-text.ts';
-import { createSpanInContext } from './evidence.ts';
+import { segmentSpan } from './evidence.ts';
 import { findPlaces, type PlaceHit } from './places.ts';
 import { matchFolded } from './text-normalizer.ts';
 
@@ -13,7 +13,7 @@ import { matchFolded } from './text-normalizer.ts';
  */
 
 export const HOSTING_CUES = [
-  '\\bheberg', '\\bstock', '\\bconserv', '\\bdata ?cent(er|re)s?\\b', '\\bcentres? de donnees', '\\bsalles?\\b', '\\bsites?\\b', '\\breplic',
+  '\\bheberg', '\\bstock', '\\bconserv', '\\bdata ?cent(er|re)s?\\b', '\\bcentres? de donnees', '\\bsalles?\\b', '\\bsites?\\b', '\\brepli(c|qu)',
   '\\bsauvegard', '\\bbackups?\\b', '\\bpra\\b', '\\breprise\\b', '\\bsecours\\b', '\\brepli\\b', '\\blocalis', '\\bimplant', '\\bregions?\\b',
   'zones? de disponibilite', '\\bmiroir', '\\barchiv', '\\bbascul', '\\bcolocation\\b',
 ];
@@ -28,7 +28,7 @@ export const OTHER_REASON_CUES = [
 export const ROLE_CUES: Array<[string, string[]]> = [
   ['disaster_recovery', ['\\bpra\\b', 'plan de reprise', "reprise d'activite", '\\bsecours\\b', '\\brepli\\b', '\\bbascul', '\\bpca\\b', 'site secondaire', 'continuite']],
   ['backup', ['\\bsauvegard', '\\bbackups?\\b', 'externalis']],
-  ['replica', ['\\breplic', '\\bmiroir', 'synchronis', 'redondan']],
+  ['replica', ['\\brepli(c|qu)', '\\bmiroir', 'synchronis', 'redondan']],
   ['archive', ['\\barchiv']],
   ['primary', ['principal', '\\bproduction\\b', 'primaire', 'nominal']],
 ];
@@ -94,14 +94,7 @@ function locationsIn(seg: Segment): HostingLocation[] {
   const out: HostingLocation[] = [];
   for (let i = 0; i < places.length; i++) {
     const place = places[i]!;
-    const clause = subClause(text, place.fstart);
-    // A cue in the place's own sub-clause speaks for it before any other cue of the sentence.
-    const own = cues.filter((c) => c.fstart >= clause[0] && c.fend <= clause[1]);
-    const pool = own.length > 0 ? own : cues;
-    const nearest = pool.reduce<Cue | null>((best, c) => (!best || distance(c, place) < distance(best, place) ? c : best), null);
-    if (nearest ? !nearest.hosting : !underHostingHeading) continue;
-    if (testFolded(text.slice(clause[0], clause[1]), NEGATION)) continue;
-    // "Francfort (Allemagne)": the country in brackets belongs to the city.
+    // "Francfort (Allemagne)": the country in brackets belongs to the city and shares its verdict.
     let end = place.end;
     const next = places[i + 1];
     if (next && next.country.code === place.country.code && /^\s*\(\s*$/.test(seg.page.text.slice(place.end, next.start))) {
@@ -109,13 +102,20 @@ function locationsIn(seg: Segment): HostingLocation[] {
       end = close >= 0 && close - next.end < 3 ? close + 1 : next.end;
       i++;
     }
+    const clause = subClause(text, place.fstart);
+    // A cue in the place's own sub-clause speaks for it before any other cue of the sentence.
+    const own = cues.filter((c) => c.fstart >= clause[0] && c.fend <= clause[1]);
+    const pool = own.length > 0 ? own : cues;
+    const nearest = pool.reduce<Cue | null>((best, c) => (!best || distance(c, place) < distance(best, place) ? c : best), null);
+    if (nearest ? !nearest.hosting : !underHostingHeading) continue;
+    if (testFolded(text.slice(clause[0], clause[1]), NEGATION)) continue;
     out.push({
-      place: seg.page.text.slice(place.start, end),
+      place: seg.page.text.slice(place.start, end).replace(/\s+/g, ' '),
       country: place.country.fr,
       countryCode: place.country.code,
       inEea: place.country.inEea,
       role: roleOf(text, place, clause),
-      span: createSpanInContext(seg.page, place.start, end, seg.start, seg.end),
+      span: segmentSpan(seg, place.start, end),
     });
   }
   return out;

@@ -3,7 +3,7 @@ import { DEFINITION, NOT_PERFORMED } from './activity-services.cues.ts';
 import type { Parties } from './contract-parties.reader.ts';
 import { anyOf, testFolded } from './cue-matcher.ts';
 import type { DocumentText, Segment } from './document-text.ts';
-import { createSpanInContext } from './evidence.ts';
+import { segmentSpan } from './evidence.ts';
 import { activityMentions, nearest } from './subcontractors.reader.ts';
 import { literalPattern, matchFolded, sourceRange } from './text-normalizer.ts';
 
@@ -75,7 +75,7 @@ function impliedIn(seg: Segment, named: NamedPattern[]): Found[] {
     const agent = nearest(local.length > 0 ? local : agents, mention);
     const { start, end } = sourceRange(seg.folded, mention.fstart, mention.fend);
     out.push({
-      item: { activity: mention.activity, performer: agent?.name ?? null, span: createSpanInContext(seg.page, start, end, seg.start, seg.end) },
+      item: { activity: mention.activity, performer: agent?.name ?? null, span: segmentSpan(seg, start, end) },
       explicitVendor: agent !== null && agent.name === null,
     });
   }

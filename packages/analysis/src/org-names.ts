@@ -18,6 +18,8 @@ const LEADING: RegExp[] = [
   /^(?:d'une part|d'autre part)\s*,?\s*/i,
   /^(?:la|le|l')\s*(?:soci[ée]t[ée]|entreprise|groupement|association|structure)\s+/i,
   /^(?:soci[ée]t[ée]|entreprise)\s+(?=\p{Lu})/iu,
+  // "le Centre Hospitalier X", "le GHT Y": the article is not part of the name.
+  /^(?:le|la|l')\s*(?=(?:centre|groupement|groupe hospitalier|GHT|CHU|CHR|CHI|[ée]tablissement|h[ôo]pital|clinique|institut|fondation|syndicat|GCS|assistance publique)\b)/iu,
 ];
 
 const STOP =
@@ -83,9 +85,10 @@ const CAPS_STOP = new Set(
 );
 
 const LEGAL_FORM = '(?:SASU|SAS|SARL|SA|SE|GmbH|Ltd|Limited|Inc\\.?|LLC|B\\.V\\.|BV|NV|SpA|AG|S\\.A\\.S\\.?|S\\.A\\.)';
-const WITH_LEGAL_FORM = new RegExp(`(?<![\\p{L}\\d])((?:[\\p{Lu}\\d][\\p{L}\\d'&.\\-]*\\s+){0,5}?[\\p{Lu}\\d][\\p{L}\\d'&.\\-]*)\\s+${LEGAL_FORM}(?![\\p{L}])`, 'gu');
-const ALL_CAPS = /(?<![\p{L}\d])[\p{Lu}][\p{Lu}\d&'\-]+(?:\s+(?:[\p{Lu}\d][\p{Lu}\d&'\-.]*|&))*(?![\p{L}\d])/gu;
-const AFTER_CUE = /(?:\bpar|\bchez|\baupr[èe]s d[eu']|\bla soci[ée]t[ée]|\bsoci[ée]t[ée]|\bsous-traitant|\bprestataire|\bpartenaire)\s+([\p{Lu}][\p{L}\d'&\-]*(?:\s+[\p{Lu}\d][\p{L}\d'&\-]*){0,3})/gu;
+// Words of a name are separated by one space (a cell separator or a line break ends the name).
+const WITH_LEGAL_FORM = new RegExp(`(?<![\\p{L}\\d])((?:[\\p{Lu}\\d][\\p{L}\\d'&.\\-]* ){0,5}?[\\p{Lu}\\d][\\p{L}\\d'&.\\-]*) ${LEGAL_FORM}(?![\\p{L}])`, 'gu');
+const ALL_CAPS = /(?<![\p{L}\d])[\p{Lu}][\p{Lu}\d&'\-]+(?: (?:[\p{Lu}\d][\p{Lu}\d&'\-.]*|&))*(?![\p{L}\d])/gu;
+const AFTER_CUE = /(?:\bpar|\bchez|\baupr[èe]s d[eu']|\bla soci[ée]t[ée]|\bsoci[ée]t[ée]|\bsous-traitant|\bprestataire|\bpartenaire)\s+([\p{Lu}][\p{L}\d'&\-]*(?: [\p{Lu}\d][\p{L}\d'&\-]*){0,3})/gu;
 
 function words(text: string): string[] {
   return fold(text).replace(/[^a-z0-9&]+/g, ' ').trim().split(' ').filter(Boolean);

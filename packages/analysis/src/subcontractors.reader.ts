@@ -3,7 +3,7 @@ import { SERVICE_CUES, SERVICE_DISTRACTORS } from './activity-services.cues.ts';
 import type { Parties } from './contract-parties.reader.ts';
 import { anyOf, excludedRanges, testFolded } from './cue-matcher.ts';
 import type { DocumentText, Segment } from './document-text.ts';
-import { createSpanInContext } from './evidence.ts';
+import { createSpanInContext, segmentSpan } from './evidence.ts';
 import { findOrganisationMentions, isCertificationBody, type NameRange } from './org-names.ts';
 import { countryOfName } from './places.ts';
 import { fold, foldedIndexAt, matchFolded } from './text-normalizer.ts';
@@ -101,7 +101,8 @@ function add(found: Map<string, Entry>, name: string, activities: Activity[], nu
 
 function fromSentence(seg: Segment, parties: Parties, found: Map<string, Entry>): void {
   if (!testFolded(seg.folded.text, SUBCONTRACTING)) return;
-  const names = findOrganisationMentions(seg.text, seg.start).filter((n) => !isOtherParty(n.text, parties));
+  // Names are looked for piece by piece: a column segment's pieces are not contiguous in the page.
+  const names = seg.pieces.flatMap((p) => findOrganisationMentions(seg.page.text.slice(p.start, p.end), p.start)).filter((n) => !isOtherParty(n.text, parties));
   if (names.length === 0) return;
   const at = (n: NameRange): { fstart: number; fend: number } => {
     const fstart = foldedIndexAt(seg.folded, n.start);
@@ -121,7 +122,7 @@ function fromSentence(seg: Segment, parties: Parties, found: Map<string, Entry>)
   for (const n of names) {
     const a = activities.get(n)!;
     const numbered = a.numbers.length > 0;
-    add(found, n.text, numbered ? a.numbers : a.words, numbered, exempt.has(n), createSpanInContext(seg.page, n.start, n.end, seg.start, seg.end));
+    add(found, n.text, numbered ? a.numbers : a.words, numbered, exempt.has(n), segmentSpan(seg, n.start, n.end));
   }
 }
 

@@ -1,0 +1,46 @@
+import type { PageText } from '@hds/core';
+import { describe, expect, it } from 'vitest';
+import { readCertificate } from './certificate.reader.ts';
+import { readContract } from './contract.reader.ts';
+import { LAYOUT_A, LAYOUT_B } from './test-data/certificate-layouts.fixtures.ts';
+import { STYLE_1, STYLE_2 } from './test-data/contract-styles.fixtures.ts';
+
+/**
+ * OCR-like noise, deterministic: accents lost or mangled, ligatures, O/0 and
+ * l/1 swapped inside numbers, doubled spaces, upper-case words. Split words
+ * are not simulated: cues do not survive them (known weakness).
+ */
+function noisy(pages: PageText[]): PageText[] {
+  let n = 0;
+  const text = (t: string) =>
+    t
+      .replace(/[éèêÉ]/g, (c) => (++n % 3 === 0 ? 'e' : n % 3 === 1 ? c : 'é'))
+      .replace(/fi/g, 'ﬁ')
+      .replace(/(\d)0(\d)/g, '$1O$2')
+      .replace(/\/1(\d)\//g, '/l$1/')
+      .replace(/ (de|des) /g, '  $1 ')
+      .replace(/Prestataire/g, 'PRESTATAIRE');
+  return pages.map((p) => ({ ...p, text: text(p.text), source: 'ocr' as const, confidence: 80 }));
+}
+
+describe('OCR-like noise', () => {
+  it('certificate fields survive lost accents, ligatures and letter/digit swaps', () => {
+    for (const pages of [LAYOUT_A, LAYOUT_B]) {
+      const clean = readCertificate(pages);
+      const dirty = readCertificate(noisy(pages));
+      expect([dirty.issuedOn, dirty.expiresOn, dirty.activities, dirty.referential, dirty.siren]).toEqual([clean.issuedOn, clean.expiresOn, clean.activities, clean.referential, clean.siren]);
+      expect(dirty.body).not.toBeNull();
+      expect(dirty.holder).not.toBeNull();
+    }
+  });
+
+  it('contract clauses, HDS statement and locations survive the same noise', () => {
+    for (const pages of [STYLE_1, STYLE_2]) {
+      const clean = readContract(pages);
+      const dirty = readContract(noisy(pages));
+      expect(dirty.hdsMention).toBe(clean.hdsMention);
+      expect(dirty.clauses.map((c) => c.present)).toEqual(clean.clauses.map((c) => c.present));
+      expect(dirty.hostingLocations.map((l) => l.countryCode)).toEqual(clean.hostingLocations.map((l) => l.countryCode));
+    }
+  });
+});
