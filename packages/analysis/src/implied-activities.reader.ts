@@ -4,7 +4,8 @@ import type { Parties } from './contract-parties.reader.ts';
 import { anyOf, testFolded } from './cue-matcher.ts';
 import type { DocumentText, Segment } from './document-text.ts';
 import { segmentSpan } from './evidence.ts';
-import { activityMentions, nearest } from './subcontractors.reader.ts';
+import { findAgents, performerOf } from './performers.ts';
+import { activityMentions } from './subcontractors.reader.ts';
 import { literalPattern, matchFolded, sourceRange } from './text-normalizer.ts';
 
 /**
@@ -17,16 +18,8 @@ import { literalPattern, matchFolded, sourceRange } from './text-normalizer.ts';
 const NOT_DONE = anyOf(NOT_PERFORMED);
 const IS_DEFINITION = anyOf(DEFINITION);
 const CERTIFICATION = /certifi/;
-const VENDOR = /\b(le |du |au |par le |l')(prestataire|titulaire|fournisseur|editeur)\b|\bnous\b/g;
 // Negations and client duties apply inside these sub-clauses.
 const DUTY_BREAK = /;| tandis que | alors que | mais | en revanche |\. /g;
-const AGENT_BREAK = /[,;()]/g;
-
-interface Agent {
-  fstart: number;
-  fend: number;
-  name: string | null;
-}
 
 function pieceAround(text: string, at: number, re: RegExp): [number, number] {
   let s = 0;
@@ -44,13 +37,7 @@ function pieceAround(text: string, at: number, re: RegExp): [number, number] {
 
 interface NamedPattern {
   re: RegExp;
-  name: string | null;
-}
-
-function agentsIn(seg: Segment, named: NamedPattern[]): Agent[] {
-  const agents: Agent[] = matchFolded(seg.folded, VENDOR).map((m) => ({ fstart: m.fstart, fend: m.fend, name: null }));
-  for (const { re, name } of named) agents.push(...matchFolded(seg.folded, re).map((m) => ({ fstart: m.fstart, fend: m.fend, name })));
-  return agents;
+  name: string;
 }
 
 interface Found {
@@ -59,20 +46,19 @@ interface Found {
   explicitVendor: boolean;
 }
 
-function impliedIn(seg: Segment, named: NamedPattern[]): Found[] {
+function impliedIn(seg: Segment, named: NamedPattern[], hostName: string | null): Found[] {
   const text = seg.folded.text;
   if (testFolded(text, IS_DEFINITION)) return [];
   // A certificate statement lists covered activities, not contracted services.
   const mentions = activityMentions(seg, !CERTIFICATION.test(text));
   if (mentions.length === 0) return [];
-  const agents = agentsIn(seg, named);
+  const names = named.flatMap(({ re, name }) => matchFolded(seg.folded, re).map((m) => ({ name, fstart: m.fstart, fend: m.fend })));
+  const agents = findAgents(text, names, hostName);
   const out: Found[] = [];
   for (const mention of mentions) {
     const [ds, de] = pieceAround(text, mention.fstart, DUTY_BREAK);
     if (testFolded(text.slice(ds, de), NOT_DONE)) continue;
-    const [as, ae] = pieceAround(text, mention.fstart, AGENT_BREAK);
-    const local = agents.filter((a) => a.fstart >= as && a.fend <= ae);
-    const agent = nearest(local.length > 0 ? local : agents, mention);
+    const agent = performerOf(text, agents, mention);
     const { start, end } = sourceRange(seg.folded, mention.fstart, mention.fend);
     out.push({
       item: { activity: mention.activity, performer: agent?.name ?? null, span: segmentSpan(seg, start, end) },
@@ -83,12 +69,9 @@ function impliedIn(seg: Segment, named: NamedPattern[]): Found[] {
 }
 
 export function readImpliedActivities(doc: DocumentText, subcontractors: Subcontractor[], parties: Parties): ImpliedActivity[] {
-  const named: NamedPattern[] = [
-    ...(parties.host ? [{ re: new RegExp(`\\b${literalPattern(parties.host.name)}\\b`, 'g'), name: null }] : []),
-    ...subcontractors.map((s) => ({ re: new RegExp(`\\b${literalPattern(s.name)}\\b`, 'g'), name: s.name })),
-  ];
+  const named: NamedPattern[] = subcontractors.map((s) => ({ re: new RegExp(`\\b${literalPattern(s.name)}\\b`, 'g'), name: s.name }));
   const found: Found[] = [];
-  for (const seg of doc.segments) if (seg.kind !== 'heading') found.push(...impliedIn(seg, named));
+  for (const seg of doc.segments) if (seg.kind !== 'heading') found.push(...impliedIn(seg, named, parties.host?.name ?? null));
   // An activity the contract gives to one named provider is that provider's, unless a sentence names the vendor for it.
   for (const f of found) {
     if (f.item.performer !== null || f.explicitVendor) continue;

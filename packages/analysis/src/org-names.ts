@@ -32,6 +32,10 @@ const NOT_NAMES = new Set([
   'article', 'hds', 'cofrac', 'ans', 'donnees', 'sous traitant', 'sous traitants', 'systeme de management', 'le systeme de management', 'nous',
 ]);
 
+function keepLegalDot(name: string, following: string): string {
+  return /(?:^|\s)(?:\p{Lu}\.){1,3}\p{Lu}$/u.test(name) && following.startsWith(`${name}.`) ? `${name}.` : name;
+}
+
 /** Cuts an organisation name out of `raw` (which starts at page offset `base`). */
 export function cutOrganisationName(raw: string, base: number): NameRange | null {
   let s = 0;
@@ -49,7 +53,7 @@ export function cutOrganisationName(raw: string, base: number): NameRange | null
   const rest = raw.slice(s);
   const stop = STOP.exec(rest);
   let text = stop ? rest.slice(0, stop.index) : rest;
-  text = text.replace(/[\s.:]+$/, '');
+  text = keepLegalDot(text.replace(/[\s.:]+$/, ''), rest);
   if (!isPlausibleName(text)) return null;
   return { text, start: base + s, end: base + s + text.length };
 }
@@ -99,22 +103,25 @@ function tidy(text: string, start: number): NameRange | null {
   let s = 0;
   let e = text.length;
   const parts = [...text.matchAll(/\S+/g)];
-  const hasCapsCore = parts.some((p) => /^[\p{Lu}\d&'\-.]{2,}$/u.test(p[0]) && !CAPS_STOP.has(words(p[0]).join(' ')));
+  const isLegalForm = (w: string): boolean => new RegExp(`^${LEGAL_FORM}$`).test(w);
+  const hasCapsCore = parts.some((p) => /^[\p{Lu}\d&'\-.]{2,}$/u.test(p[0]) && /\p{Lu}{2}/u.test(p[0]) && !isLegalForm(p[0]) && !CAPS_STOP.has(words(p[0]).join(' ')));
   let i = 0;
   while (i < parts.length - 1) {
     const w = parts[i]![0];
-    const isStop = CAPS_STOP.has(words(w).join(' '));
+    // Leading numbering ("1.3", "2)") and stop words are not part of the name.
+    const isStop = CAPS_STOP.has(words(w).join(' ')) || !/\p{L}/u.test(w);
     const isSentenceWord = hasCapsCore && /^\p{Lu}\p{Ll}/u.test(w);
     if (!isStop && !isSentenceWord) break;
     i++;
     s = parts[i]!.index!;
   }
   let j = parts.length - 1;
-  while (j > i && CAPS_STOP.has(words(parts[j]![0]).join(' ')) && !new RegExp(`^${LEGAL_FORM}$`).test(parts[j]![0])) {
+  while (j > i && CAPS_STOP.has(words(parts[j]![0]).join(' ')) && !isLegalForm(parts[j]![0])) {
     j--;
     e = parts[j]!.index! + parts[j]![0].length;
   }
-  const name = text.slice(s, e).replace(/[\s.,;:'\-]+$/, '');
+  // Trailing punctuation goes, except the last dot of a dotted legal form ("S.A.S.").
+  const name = keepLegalDot(text.slice(s, e).replace(/[\s.,;:'\-]+$/, ''), text.slice(s));
   const core = words(name).filter((w) => !CAPS_STOP.has(w));
   if (core.length === 0 || !isPlausibleName(name) || core.join('').length < 3) return null;
   return { text: name, start: start + s, end: start + s + name.length };

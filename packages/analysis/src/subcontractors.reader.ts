@@ -7,6 +7,7 @@ import { createSpanInContext, segmentSpan } from './evidence.ts';
 import { findOrganisationMentions, isCertificationBody, type NameRange } from './org-names.ts';
 import { countryOfName } from './places.ts';
 import { fold, foldedIndexAt, matchFolded } from './text-normalizer.ts';
+import { findAgents, performerOf } from './performers.ts';
 import { readTables, type ColumnSpec } from './text-tables.ts';
 
 /**
@@ -108,16 +109,21 @@ function fromSentence(seg: Segment, parties: Parties, found: Map<string, Entry>)
     const fstart = foldedIndexAt(seg.folded, n.start);
     return { fstart, fend: Math.max(fstart + 1, foldedIndexAt(seg.folded, n.end)) };
   };
-  const placed = names.map((n) => ({ name: n, ...at(n) }));
+  const placed = names.map((n) => ({ range: n, name: n.text, ...at(n) }));
+  const agents = findAgents(seg.folded.text, placed, parties.host?.name ?? null);
+  const owner = (m: { fstart: number; fend: number }): NameRange | null => {
+    const agent = performerOf(seg.folded.text, agents, m);
+    return agent?.name ? (placed.find((p) => p.fstart === agent.fstart)?.range ?? null) : null;
+  };
   const activities = new Map<NameRange, { numbers: Activity[]; words: Activity[] }>(names.map((n) => [n, { numbers: [], words: [] }]));
   for (const mention of activityMentions(seg)) {
-    const owner = nearest(placed, mention);
-    if (owner) activities.get(owner.name)![mention.explicit ? 'numbers' : 'words'].push(mention.activity);
+    const name = owner(mention);
+    if (name) activities.get(name)![mention.explicit ? 'numbers' : 'words'].push(mention.activity);
   }
   const exempt = new Set<NameRange>();
   for (const m of matchFolded(seg.folded, EXEMPT)) {
-    const owner = nearest(placed, m);
-    if (owner) exempt.add(owner.name);
+    const name = nearest(placed, m)?.range;
+    if (name) exempt.add(name);
   }
   for (const n of names) {
     const a = activities.get(n)!;

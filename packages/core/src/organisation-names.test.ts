@@ -4,6 +4,8 @@ import { isSameOrganisation, organisationKey } from './organisation-names.ts';
 describe('organisation names', () => {
   it('ignores legal forms, accents, case, punctuation and "groupe"', () => {
     expect(organisationKey('Clever Cloud S.A.S.')).toBe('clever cloud');
+    expect(organisationKey('Biodoc Services S.A')).toBe('biodoc services');
+    expect(organisationKey('Polaris Vault B.V')).toBe('polaris vault');
     expect(isSameOrganisation('SANTÉ NUMÉRIQUE SARL', 'Santé-Numérique')).toBe(true);
     expect(isSameOrganisation('Groupe Hôpital Data', 'hopital data SA')).toBe(true);
     expect(isSameOrganisation('Datacenters & Co GmbH', 'Datacenters et Co')).toBe(true);

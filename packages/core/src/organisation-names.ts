@@ -23,8 +23,8 @@ export function foldText(s: string): string {
 
 /** Canonical key of an organisation name: folded, legal forms and "groupe" removed. */
 export function organisationKey(name: string): string {
-  // "S.A.S." and "S.A.R.L." lose their dots before folding splits them into letters.
-  const undotted = name.replace(/\b((?:[A-Za-z]\.){2,})/g, (m) => m.replace(/\./g, ''));
+  // "S.A.S.", "S.A.R.L." and "S.A" (final dot dropped at a sentence end) lose their dots before folding splits them into letters.
+  const undotted = name.replace(/\b[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z])/g, (m) => m.replace(/\./g, ''));
   const words = foldText(undotted).split(' ').filter(Boolean);
   const kept = words.filter((w) => !LEGAL_FORMS.has(w));
   return (kept.length > 0 ? kept : words).join(' ');
