@@ -1,6 +1,11 @@
-import { organisationKey } from '@hds/core';
-import { readContract } from './src/index.ts';
+import { readContract, analyzeDocument } from './src/index.ts';
 import { readFileSync } from 'node:fs';
-console.log(organisationKey('Hexalis Infrastructures S.A.S'), '|', organisationKey('Hexalis Infrastructures S.A.S.'));
-const f = process.argv[2];
-if (f) { const pages = JSON.parse(readFileSync(f, 'utf8')); const r = readContract(pages); console.log(r.hostName, r.subcontractors.map(s => [s.name, s.activities, s.exempt]), r.impliedActivities.map(a => [a.activity, a.performer])); for (const c of r.clauses) if (!c.present) console.log('missing', c.key); }
+for (const f of process.argv.slice(2)) {
+  const pages = JSON.parse(readFileSync(f, 'utf8'));
+  const a = analyzeDocument(pages, { fileName: f.split('__')[1] });
+  console.log('=====', f.split('/').pop(), a.kind);
+  const r = a.contract; if (!r) { if (a.certificate) { const { evidence, ...c } = a.certificate; console.log(c); } continue; }
+  console.log('host', r.hostName, '| subs', r.subcontractors.map(s => [s.name, s.activities.join(''), s.exempt]));
+  for (const i of r.impliedActivities) console.log('  IMPL', i.activity, i.performer, '«' + i.span.excerpt.slice(0, 160) + '»');
+  for (const c of r.clauses) if (!c.present) console.log('  missing', c.key);
+}

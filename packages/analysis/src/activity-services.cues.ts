@@ -13,7 +13,8 @@ export const SERVICE_CUES: Record<Activity, string[]> = {
   2: [
     'serveurs? (physiques?|dedies?|bare[- ]metal)', '\\bbaies? (de stockage|informatiques?)', 'stockage (physique|san|nas|en mode bloc|objet)', 'infrastructure materielle',
     'materiels? (informatiques?|serveurs?|d\'hebergement)', 'equipements? (reseaux?|actifs|informatiques?|materiels?)', 'infrastructure reseau',
-    "reseaux? (locaux|local|prives?|dedies?|de stockage|de l'infrastructure|informatiques?|d'interconnexion)", '\\bconnectivite\\b', '\\binterconnexion', 'pare-?feux?|firewalls?', '\\bhardware\\b',
+    "reseaux? (locaux|local|prives?|dedies?|de stockage|de l'infrastructure|informatiques?|d'interconnexion)", '\\bconnectivite\\b',
+    '(fourniture|mise a disposition|location) (des|de) serveurs', '\\bserveurs et (du |le )?reseau', 'physique, materiel', '\\bmateriel et (la )?(virtualisation|reseau)', '\\binterconnexion', 'pare-?feux?|firewalls?', '\\bhardware\\b',
   ],
   3: ['machines? virtuelles?', '\\bvms?\\b', '\\biaas\\b', 'virtualisation', 'infrastructure virtuelle', 'hyperviseurs?', 'serveurs? virtuels?', 'cloud prive'],
   4: [
@@ -44,7 +45,7 @@ export const NOT_PERFORMED = [
   `\\b(le|l') ?${CLIENT} (assure|effectue|realise|gere|prend en charge|s'occupe|administre|heberge|exploite|conserve)`, '\\bnon (inclus|compris|couvert|assure)e?s?',
   '\\bhors (du )?perimetre', '\\bexclu(e|es|s)? (du|de la|des) (perimetre|prestation|service|contrat)', "\\b(ne |n')(sont|est) pas (inclu|compris|assure|fourni|pris en charge|realise)",
   "\\bn'(assure|effectue|realise|fournit|gere|heberge|opere|exploite)(nt)? (pas|aucun|aucune|jamais)", '\\bne (fournit|realise|effectue|gere|prend|heberge|opere|exploite|assure)(nt)? (pas|aucun|aucune|jamais)',
-  "\\ba l'exclusion (de|des)", '\\bsans objet\\b',
+  "\\ba l'exclusion (de|des)", '\\bsans objet\\b', '\\b(reste|demeure|restent|demeurent) a (sa|leur|la) charge',
 ];
 
 /** A sentence defining a word ("« Sauvegarde » désigne …") does not say who does it. */

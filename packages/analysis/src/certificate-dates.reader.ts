@@ -40,7 +40,14 @@ function isAuditContext(hit: LabelHit, dateStart: number): boolean {
 function firstDate(hit: LabelHit): Dated | null {
   const v = hit.value;
   if (!v) return null;
-  const dates = datesIn(v.text, v.start);
+  let dates = datesIn(v.text, v.start);
+  // "Valable jusqu'au 1er novembre\n2029": a date may wrap to the next line.
+  if (dates.length === 0 && v.end === v.line.end) {
+    const text = v.line.page.text;
+    let next = text.indexOf('\n', v.end + 1);
+    if (next < 0) next = text.length;
+    dates = datesIn(text.slice(v.start, next), v.start).filter((d) => d.start < v.end);
+  }
   const d = dates[0];
   if (!d || isAuditContext(hit, d.start)) return null;
   // A value must start with its date (give or take a word), not hold it in a far-away sentence.

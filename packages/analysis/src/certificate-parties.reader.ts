@@ -82,9 +82,8 @@ export function readBody(doc: DocumentText): Found | null {
   return letterhead(doc);
 }
 
-const KNOWN = KNOWN_CERTIFICATION_BODIES.flatMap((b) => [b.name, ...b.aliases])
-  .sort((a, b) => b.length - a.length)
-  .map((name) => new RegExp(`\\b${literalPattern(name)}\\b`, 'g'));
+const KNOWN_NAMES = KNOWN_CERTIFICATION_BODIES.flatMap((b) => [b.name, ...b.aliases]).sort((a, b) => b.length - a.length);
+const KNOWN = KNOWN_NAMES.map((name) => new RegExp(`\\b${literalPattern(name)}\\b`, 'g'));
 
 /** The first known body named in the document (longest alias first on each line), as printed. */
 function knownBody(doc: DocumentText): Found | null {
@@ -95,7 +94,21 @@ function knownBody(doc: DocumentText): Found | null {
       const printed = line.page.text.slice(m.start, m.end);
       // Short all-caps aliases (BSI, LNE) must be printed in capitals, not found inside ordinary words.
       if (printed.length <= 4 && printed !== printed.toUpperCase()) continue;
-      return found(doc, line, { text: printed, start: m.start, end: m.end });
+      return longestPrinted(doc, re) ?? found(doc, line, { text: printed, start: m.start, end: m.end });
+    }
+  }
+  return null;
+}
+
+/** "ICTS" in the letterhead, "International Certification Trust Services" below: report the fuller printed name of the same body. */
+function longestPrinted(doc: DocumentText, hit: RegExp): Found | null {
+  const body = KNOWN_CERTIFICATION_BODIES.find((b) => [b.name, ...b.aliases].some((a) => KNOWN[KNOWN_NAMES.indexOf(a)] === hit));
+  if (!body) return null;
+  for (const name of [body.name, ...body.aliases].sort((a, b) => b.length - a.length)) {
+    const re = KNOWN[KNOWN_NAMES.indexOf(name)]!;
+    for (const line of doc.lines) {
+      const m = matchFolded(line.folded, re)[0];
+      if (m) return found(doc, line, { text: line.page.text.slice(m.start, m.end), start: m.start, end: m.end });
     }
   }
   return null;

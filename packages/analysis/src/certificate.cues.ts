@@ -23,7 +23,7 @@ export const LABELS = {
   issued: [
     "date (de la |de |d')?(decision de )?certification(?! initiale)", "date (de |d')(delivrance|debut de validite|prise d'effet|effet|emission)", 'debut (de )?(la )?validite',
     "(delivre|emis|etabli)e? (a [a-z' -]{2,30},? )?le\\b", "prise d'effet", 'en vigueur (depuis le|a compter du|du)', 'valable (a compter|a partir) du',
-    'valide (a compter|a partir|depuis) (du|le)', 'issue date', 'date of (issue|certification)', 'issued on', 'effective (date|from)', 'certification date', 'valid from',
+    'valide (a compter|a partir|depuis) (du|le)', "(a |ont )?pris effet (le|au|a compter)", 'prend effet', 'debut du cycle( de certification)?', 'issue date', 'date of (issue|certification)', 'issued on', 'effective (date|from)', 'certification date', 'valid from',
   ],
   expires: [
     "date (d'expiration|d'echeance|de fin( de validite)?|limite de validite)", 'fin (de )?(la )?validite', 'expire le', 'expirant le', '\\bexpiration\\b', "valable jusqu'(au|a)( la date du)?",
@@ -51,7 +51,7 @@ export const CERTIFIES = anyOf(['\\bcertifie(nt)? (par la presente )?que\\b', '\
 export const HOLDER_LEAD = /^\s*(?:(?:le|la|les) (?:systemes? de management( de la securite de l'information)?|sme?si|organisation|prestations?)( \w+){0,4}? (?:de |du |d'|des |mis en (?:place|oeuvre) par )|the (?:information security )?management system of |la societe |l'organisme |l'entreprise |la personne morale |l'organisation |the (?:company|organi[sz]ation) )?/;
 
 /** Audit dates, cover letters: never issue or expiry dates. */
-export const NOT_VALIDITY = anyOf(['\\baudit', 'surveillance', '\\bvisite', '\\bevaluation', 'revue de direction', '\\bprochaine?', 'recertification prevue', "date (de|d') ?(premiere|initiale) certification", 'initial certification', 'original certification', 'first certification']);
+export const NOT_VALIDITY = anyOf(['\\baudit', 'surveillance', '\\boriginal', 'premiere emission', 'first issue', '\\binitial', '\\bimprime', '\\bprinted', '\\bvisite', '\\bevaluation', 'revue de direction', '\\bprochaine?', 'recertification prevue', "date (de|d') ?(premiere|initiale) certification", 'initial certification', 'original certification', 'first certification']);
 
 export const TICKED = /[☑☒✓✔■▣✅]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)/;
 export const UNTICKED = /[☐□▢✗✘❌]|\[\s*\]|\(\s*\)/;

@@ -31,7 +31,7 @@ describe('certificate reader: layouts of different bodies', () => {
   it('B: "X atteste que", number below its label, ticked table, validity range, surveillance audit', () => {
     const r = readCertificate(LAYOUT_B);
     expect(r).toMatchObject({
-      holder: 'NUAGE SOUVERAIN',
+      holder: 'NUAGE SOUVERAIN SAS',
       siren: '523456789',
       number: '38436-2',
       body: 'LNE',
@@ -101,7 +101,7 @@ describe('certificate reader: layouts of different bodies', () => {
   it('every evidence span points at the value it proves', () => {
     for (const pages of [LAYOUT_A, LAYOUT_B, LAYOUT_C, LAYOUT_D, LAYOUT_E]) {
       const r = readCertificate(pages);
-      expect(printed(pages, r.evidence.holder)).toBe(r.holder);
+      expect(printed(pages, r.evidence.holder)!.replace(/\s+/g, ' ')).toBe(r.holder);
       expect(printed(pages, r.evidence.body)).toBe(r.body);
       if (r.number) expect(printed(pages, r.evidence.number)).toBe(r.number);
       if (r.siren) expect(printed(pages, r.evidence.siren)!.replace(/\D/g, '').slice(0, 9)).toBe(r.siren);

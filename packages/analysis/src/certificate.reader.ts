@@ -26,6 +26,9 @@ const NOT_CERT_NUMBER_AFTER = new RegExp(`^(de |d'|du )?${NOT_CERT_WORDS}`);
 
 function numberIn(text: string, base: number, page: PageText): Found | null {
   const dates = findDates(text);
+  // "HDS 726776": a short capital prefix and the digits are one number.
+  const prefixed = /^(\p{Lu}{2,6}) (\d[\w\-/.]*\d)\b/u.exec(text);
+  if (prefixed) return { text: prefixed[0], span: createSpan(page, base, base + prefixed[0].length) };
   for (const m of text.matchAll(NUMBER_TOKEN)) {
     const token = m[0].replace(/[._/-]+$/, '');
     const start = base + m.index;

@@ -49,11 +49,13 @@ export const CLAUSE_CUES: ClauseCues[] = [
   {
     key: 'service_description',
     families: {
-      desc: { patterns: ['description (des|de la|du|de l\') ?(prestations?|services?|solution|offre)', '\\b(les|la) prestations? (comprend|comprennent|consiste|consistent|inclu|suivantes|objet)', '\\b(le|les) services? (comprend|comprennent|consiste|consistent|inclu|fournis?|proposes?|suivants|heberges?)', 'objet du (present )?(contrat|marche)', 'le (prestataire|titulaire|fournisseur) (fournit|met a disposition|assure|realise|heberge)', 'catalogue de services', 'perimetre (des prestations|du service)'], scope: 'paragraph' },
+      desc: { patterns: ['description (des|de la|du|de l\') ?(prestations?|services?|solution|offre)', '\\b(les|ces|des) prestations\\b', '\\belles comprennent', '\\bcontenu (des prestations|du service)', '\\b(les|la) prestations? (comprend|comprennent|consiste|consistent|inclu|suivantes|objet)', '\\b(le|les) services? (comprend|comprennent|consiste|consistent|inclu|fournis?|proposes?|suivants|heberges?)', 'objet du (present )?(contrat|marche)', 'le (prestataire|titulaire|fournisseur) (fournit|met a disposition|assure|realise|heberge)', 'catalogue de services', 'perimetre (des prestations|du service)'], scope: 'paragraph' },
       dict: { patterns: ['disponibilite', 'integrite', 'confidentialite', 'auditabilite|tracabilite|imputabilite|preuve'], minDistinct: 2 },
       expected: { patterns: ['resultats? attendus?', 'engagements? de resultats?'] },
     },
-    requires: [['desc', 'dict'], ['desc', 'expected']],
+    requires: [['desc', 'dict'], ['desc', 'expected'], ['expected', 'dict']],
+    // A definition ("« Incident » : tout événement affectant la disponibilité…") describes no service.
+    veto: ['^"[^"]{1,60}" ?:', '\\bdesigne tout\\b'],
   },
   {
     key: 'hosting_locations',
@@ -110,9 +112,9 @@ export const CLAUSE_CUES: ClauseCues[] = [
   {
     key: 'access_control',
     families: {
-      access: { patterns: ['\\bacces\\b', '\\bhabilitations?\\b', '\\bauthentifi'] },
-      object: { patterns: [DATA, '\\bsystemes? d\'information', '\\bplate-?formes?\\b', '\\bserveurs?\\b', '\\binfrastructures?\\b', '\\bapplications?\\b', '\\benvironnements?\\b'] },
-      control: { patterns: ['\\bcontrol', 'authentification', '\\bhabilit', 'nominati', 'tracab', 'journalis', 'gestion des (acces|droits)', 'politique (d\'acces|de gestion)', 'moindre privilege', "droits d'acces", '\\b(mfa|2fa)\\b', 'double facteur', 'revue (des|annuelle)', '\\btraces?\\b', 'identifiants?'] },
+      access: { patterns: ['\\bacces\\b', '\\bacced', '\\bauthentifi'] },
+      object: { patterns: [DATA, '\\bsystemes? d\'information', '\\bplate-?formes?\\b', '\\bserveurs?\\b', '\\binfrastructures?\\b', '\\bapplications?\\b', '\\benvironnements?\\b'], scope: 'paragraph' },
+      control: { patterns: ['\\bcontrol', 'authentification', '\\bauthentifie', '\\b(second|double|deux) facteurs?', '\\bcartes? (cps|e-cps)', '\\bcloisonne', '\\bautorise', '\\breserve(e|s|es)? aux?\\b', '\\bhabilit', 'nominati', 'tracab', 'journalis', 'gestion des (acces|droits)', 'politique (d\'acces|de gestion)', 'moindre privilege', "droits d'acces", '\\b(mfa|2fa)\\b', 'double facteur', 'revue (des|annuelle)', '\\btraces?\\b', 'identifiants?'] },
     },
     requires: [['access', 'object', 'control']],
     exclude: ["(acces|controle d'acces) (aux|a nos|a ses|a leurs|des|au) (locaux|bureaux|batiments?|parkings?|sites? administratifs?)", 'locaux administratifs', 'acces (au|aux) (support|service client)'],
@@ -128,7 +130,7 @@ export const CLAUSE_CUES: ClauseCues[] = [
   {
     key: 'host_failure',
     families: {
-      failure: { patterns: ["defaillances? (de l'|du |de la |d'un |de son )?(hebergeur|prestataire|titulaire|fournisseur|sous-traitant|societe)", 'sa defaillance', 'defaillance de sa part', "(plus|pas) en mesure d'assurer", '\\bincapacite (du|de l\'|de la|a assurer)', '(venait|viendrait) a (disparaitre|cesser|faire defaut)', "cessation (d'activite|de ses activites)", '(liquidation|redressement) judiciaire', 'procedures? collectives?', "disparition (du|de l') (prestataire|hebergeur)"] },
+      failure: { patterns: ["defaillances? (de l'|du |de la |d'un |de son )?(hebergeur|prestataire|titulaire|fournisseur|sous-traitant|societe)", 'sa defaillance', 'defaillance de sa part', "(plus|pas) (etre )?en mesure d'assurer", '\\bincapacite (du|de l\'|de la|a assurer)', '(venait|viendrait) a (disparaitre|cesser|faire defaut)', "cessation (d'activite|de ses activites)", '(liquidation|redressement) judiciaire', 'procedures? collectives?', "disparition (du|de l') (prestataire|hebergeur)"] },
       guarantee: { patterns: ['\\bgaranti', '\\bprocedures?\\b', 'plan (de continuite|de reprise|de reversibilite)', 'continuite', '\\breprise\\b', '\\bmesures\\b', 'dispositi', 'sequestre', 'escrow', '\\btransfer', "s'engage"], scope: 'paragraph' },
     },
     requires: [['failure', 'guarantee']],

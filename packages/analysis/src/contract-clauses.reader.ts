@@ -101,6 +101,9 @@ function evaluate(doc: DocumentText, seg: Segment, clause: CompiledClause, cache
         score += 1 + Math.min(hits.length - 1, 2) * 0.25;
       } else if (family.def.scope === 'paragraph' && paragraphMatches(doc, seg, clause, family, cache)) {
         score += 0.5;
+      } else if (seg.partner && sentenceMatches(seg.partner, family, excludedRanges(seg.partner.folded, clause.exclude)).length > 0) {
+        // The rest of the sentence, across the page break.
+        score += 0.75;
       } else {
         ok = false;
         break;

@@ -2,7 +2,7 @@ import type { PageText, Span } from '@hds/core';
 import type { DocumentText } from './document-text.ts';
 import { createSpan } from './evidence.ts';
 import { cutOrganisationName, type NameRange } from './org-names.ts';
-import { matchFolded, sourceRange } from './text-normalizer.ts';
+import { fold, matchFolded, sourceRange } from './text-normalizer.ts';
 
 /**
  * The parties of a contract. The host is the party the contract calls
@@ -43,9 +43,17 @@ function party(page: PageText, role: string, range: NameRange): Party {
   return { role, name: range.text, span: createSpan(page, range.start, range.end) };
 }
 
+// "…, Gastroflux Santé S.A.S. est désignée « l'Hébergeur »": the name is the subject.
+const NAMED_AS = new RegExp(`([^,;.()"]{2,90}?)\\s(?:est|sont) (?:designee?s?|denommee?s?|appelee?s?)\\s*(?:ci-?apres\\s*)?:?\\s*"\\s*${ART}${ROLE}`, 'g');
+
 function designatedParties(doc: DocumentText, page: PageText): Party[] {
   const f = doc.folds.get(page)!;
   const out: Party[] = [];
+  for (const m of matchFolded(f, NAMED_AS)) {
+    const { start, end } = sourceRange(f, m.fstart, m.fstart + m.match[1]!.length);
+    const name = cutOrganisationName(page.text.slice(start, end), start);
+    if (name) out.push(party(page, m.match[2]!, name));
+  }
   const boundaries = matchFolded(f, BOUNDARY).map((m) => m.end);
   let previousEnd = 0;
   for (const m of matchFolded(f, DESIGNATION)) {
@@ -65,6 +73,7 @@ function designatedParties(doc: DocumentText, page: PageText): Party[] {
 const DEFINITION = new RegExp(`"\\s*(${HOST_ROLES.join('|')})\\s*"\\s*(?::|designe|signifie|s'entend de|fait reference a|vise)\\s*`, 'g');
 const LABEL = new RegExp(`^\\s*(?:raison sociale (?:du |de l')?)?(${HOST_ROLES.join('|')})(?: du marche| de services)?\\s*(?::|\\s{3,})\\s*`);
 const BETWEEN = /\bentre (?:la societe )?/g;
+const CELL_LABEL = new RegExp(`^(?:raison sociale (?:du |de l'))?(?:${HOST_ROLES.join('|')})(?: du marche| de services)?\\s*:?$`);
 
 function fallbackHost(doc: DocumentText): Party | null {
   for (const page of doc.pages) {
@@ -75,6 +84,12 @@ function fallbackHost(doc: DocumentText): Party | null {
     }
   }
   for (const line of doc.lines) {
+    // "Prestataire   X – RCS …": a label cell and its value cell.
+    const [label, value] = line.cells;
+    if (label && value && CELL_LABEL.test(fold(label.text))) {
+      const name = cutOrganisationName(value.text, value.start);
+      if (name) return party(line.page, fold(label.text).split(' ')[0]!, name);
+    }
     const m = LABEL.exec(line.folded.text);
     if (!m) continue;
     const at = m[0].length < line.folded.text.length ? sourceRange(line.folded, m[0].length, m[0].length + 1).start : line.end;

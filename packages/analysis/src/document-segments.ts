@@ -54,6 +54,8 @@ function sentenceRanges(text: string, ps: number, pe: number): Array<[number, nu
 export interface SegmentState {
   paragraph: number;
   heading: string;
+  /** Running headers and footers ("Page 2 sur 5", the document reference): no segment, they would break sentences. */
+  isRunning?: (line: Line) => boolean;
 }
 
 /** Segments of consecutive lines of one contiguous text (a page, or a rebuilt column). */
@@ -81,7 +83,7 @@ export function buildSegments(page: PageText, pageFold: FoldedText, lines: Line[
   for (let i = lines.length - 2; i >= 0; i--) nextNonEmpty[i] = lines[i + 1]!.text.trim() ? lines[i + 1] : nextNonEmpty[i + 1];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (!line.text.trim()) {
+    if (!line.text.trim() || state.isRunning?.(line)) {
       flush();
       continue;
     }

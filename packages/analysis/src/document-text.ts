@@ -50,6 +50,8 @@ export interface Segment {
   paragraph: number;
   /** Folded text of the heading this segment sits under, '' when none. */
   heading: string;
+  /** The other half of a sentence cut by a page break (clauses may be proven across it). */
+  partner?: Segment;
 }
 
 export interface DocumentText {
@@ -95,6 +97,32 @@ export function pageLines(page: PageText, pageFold: FoldedText = foldWithOffsets
   return lines;
 }
 
+const PAGE_NUMBER = /^(page )?#+ ?(\/|sur|of|de) ?#+$|^page #+$|^- ?#+ ?-$/;
+
+/** Lines repeated at the top or bottom of several pages (digits ignored), and page numbers. */
+function runningLines(pageLines: Line[][]): (line: Line) => boolean {
+  const key = (l: Line): string => l.folded.text.replace(/\d+/g, '#');
+  const counts = new Map<string, number>();
+  for (const lines of pageLines) {
+    const body = lines.filter((l) => l.text.trim());
+    for (const k of new Set([...body.slice(0, 3), ...body.slice(-3)].map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const running = new Set([...counts].filter(([k, n]) => n >= 2 && k.length >= 6).map(([k]) => k));
+  return (line) => PAGE_NUMBER.test(key(line)) || (pageLines.length > 1 && running.has(key(line)));
+}
+
+/** Links the last sentence of a page to the first of the next when the page break cuts it. */
+function linkAcrossPages(segments: Segment[]): void {
+  for (let i = 0; i + 1 < segments.length; i++) {
+    const last = segments[i]!;
+    const first = segments[i + 1]!;
+    if (last.page === first.page || last.kind !== 'sentence' || first.kind !== 'sentence') continue;
+    if (/[.!?:;»")]\s*$/.test(last.text) || !/^[\p{Ll}\d]/u.test(first.text)) continue;
+    last.partner = first;
+    first.partner = last;
+  }
+}
+
 const cache = new WeakMap<PageText[], DocumentText>();
 
 /** The document's structure, computed once per pages array (readers share it). */
@@ -105,10 +133,15 @@ export function documentText(pages: PageText[]): DocumentText {
   const lines: Line[] = [];
   const segments: Segment[] = [];
   const folds = new Map<PageText, FoldedText>();
-  for (const page of pages) {
+  const allLines = pages.map((page) => {
     const pageFold = foldWithOffsets(page.text);
     folds.set(page, pageFold);
-    const pl = pageLines(page, pageFold);
+    return pageLines(page, pageFold);
+  });
+  state.isRunning = runningLines(allLines);
+  for (const [index, page] of pages.entries()) {
+    const pageFold = folds.get(page)!;
+    const pl = allLines[index]!;
     lines.push(...pl);
     // Two-column prose is read column by column; the rest of the page line by line.
     let from = 0;
@@ -120,6 +153,7 @@ export function documentText(pages: PageText[]): DocumentText {
     segments.push(...buildSegments(page, pageFold, pl.slice(from), state));
     state.paragraph++;
   }
+  linkAcrossPages(segments);
   const paragraphs = new Map<number, Segment[]>();
   for (const seg of segments) {
     const list = paragraphs.get(seg.paragraph);

@@ -18,6 +18,8 @@ import { literalPattern, matchFolded, sourceRange } from './text-normalizer.ts';
 const NOT_DONE = anyOf(NOT_PERFORMED);
 const IS_DEFINITION = anyOf(DEFINITION);
 const CERTIFICATION = /certifi/;
+// "Périmètre de la certification : hébergement physique, … (activités 1, 4 et 5)" states coverage, not services.
+const CERTIFICATE_SCOPE = /\b(perimetre|couvr\w*|porte sur|pour les activites|domaine d'application|en qualite de)\b/;
 // Negations and client duties apply inside these sub-clauses.
 const DUTY_BREAK = /;| tandis que | alors que | mais | en revanche |\. /g;
 
@@ -49,6 +51,7 @@ interface Found {
 function impliedIn(seg: Segment, named: NamedPattern[], hostName: string | null): Found[] {
   const text = seg.folded.text;
   if (testFolded(text, IS_DEFINITION)) return [];
+  if (CERTIFICATION.test(text) && CERTIFICATE_SCOPE.test(text)) return [];
   // A certificate statement lists covered activities, not contracted services.
   const mentions = activityMentions(seg, !CERTIFICATION.test(text));
   if (mentions.length === 0) return [];

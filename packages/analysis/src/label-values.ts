@@ -1,5 +1,5 @@
 import type { DocumentText, Line } from './document-text.ts';
-import { matchFolded } from './text-normalizer.ts';
+import { fold, matchFolded } from './text-normalizer.ts';
 
 /**
  * Label → value lookup for form-like documents (certificates), whatever the
@@ -58,6 +58,13 @@ function valueBelow(line: Line, label: RegExp, anyLabel: RegExp): ValueRange | n
   return next ? valueIn(line, next.start, next.end) : null;
 }
 
+function isLabelContinuation(text: string, anyLabel: RegExp): boolean {
+  if (/\d/.test(text)) return false;
+  const f = fold(text);
+  anyLabel.lastIndex = 0;
+  return f.includes('/') || anyLabel.test(f) || /\b(du|de|des|d'|of|the)\s*:?$/.test(f) || /^:?$/.test(f.trim());
+}
+
 function nextLines(doc: DocumentText, line: Line, count: number): Line[] {
   const out: Line[] = [];
   const at = doc.lines.indexOf(line);
@@ -84,9 +91,11 @@ export function findLabelValues(doc: DocumentText, label: RegExp, anyLabel: RegE
       const hit: LabelHit = { line, start: m.start, end: m.end, value: null };
       hits.push(hit);
       if (!cell) continue;
-      hit.value = valueIn(line, m.end, cell.end);
-      if (hit.value) continue;
       const nextCell = line.cells[cellIndex + 1];
+      hit.value = valueIn(line, m.end, cell.end);
+      // "Issue date of certificate / Date d'émission du   30/11/2023": what follows the label in its cell is more label.
+      if (hit.value && nextCell && isLabelContinuation(hit.value.text, anyLabel)) hit.value = null;
+      if (hit.value) continue;
       const [below] = nextLines(doc, line, 1);
       const labelStarts = matchFolded(line.folded, anyLabel).map((x) => x.start);
       const labelRow = line.cells.length >= 2 && line.cells.every((c) => labelStarts.some((x) => x >= c.start && x < c.end));

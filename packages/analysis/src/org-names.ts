@@ -23,7 +23,7 @@ const LEADING: RegExp[] = [
 ];
 
 const STOP =
-  /\s*(?:[,;(\n"«»]|\s[-–]\s|\s(?:au capital|dont (?:le|son) si[eè]ge|ayant son si[eè]ge|sise?|situ[ée]e?s?|immatricul|inscrite?|repr[ée]sent[ée]e?|SIREN|SIRET|RCS|domicili|ci-apr[eè]s|ci-dessous|enregistr[ée]e?|sous le n|n°|soci[ée]t[ée] (?:par actions|anonyme|[àa] responsabilit)|a [ée]t[ée]|est conforme|satisfait|respecte|remplit|pour les|pour l'|pour son|has been|is certified|complies|conform[ée]ment|en qualit[ée]|agissant|h[ée]bergeur certifi|certifi[ée]e? HDS))/u;
+  /\s*(?:[,;(\n"«»]|\s[-–]\s|\s(?:au capital|dont|ayant|sise?|situ[ée]e?s?|immatricul|inscrite?|repr[ée]sent[ée]e?|SIREN|SIRET|RCS|domicili|ci-apr[eè]s|ci-dessous|enregistr[ée]e?|sous le n|n°|soci[ée]t[ée] (?:par actions|anonyme|[àa] responsabilit)|a [ée]t[ée]|est conforme|satisfait|respecte|remplit|pour les|pour l'|pour son|has been|is certified|complies|conform[ée]ment|en qualit[ée]|agissant|h[ée]bergeur certifi|certifi[ée]e? HDS))/u;
 
 /** Words that are roles or document words, never a party's name. */
 const NOT_NAMES = new Set([
@@ -35,6 +35,9 @@ const NOT_NAMES = new Set([
 function keepLegalDot(name: string, following: string): string {
   return /(?:^|\s)(?:\p{Lu}\.){1,3}\p{Lu}$/u.test(name) && following.startsWith(`${name}.`) ? `${name}.` : name;
 }
+
+// A capitalised first word that starts a sentence, not a name ("Dans les présentes…").
+const SENTENCE_START = /^(dans|pour|conformement|sous|en|au|aux|par|ce|cet|cette|ces|il|elle|ils|selon|lorsque|si|toute?s?|chaque|afin|les|des|une?|sur|avec|apres|avant|entre|lors|le present|la presente|nous|vous)\b/;
 
 /** Cuts an organisation name out of `raw` (which starts at page offset `base`). */
 export function cutOrganisationName(raw: string, base: number): NameRange | null {
@@ -50,7 +53,8 @@ export function cutOrganisationName(raw: string, base: number): NameRange | null
       }
     }
   }
-  const rest = raw.slice(s);
+  // A name in capitals may wrap: "HEXALIS\nINFRASTRUCTURES SAS" (same length, offsets kept).
+  const rest = raw.slice(s).replace(/(\p{Lu}{2,}) *\n *(?=\p{Lu}{2,}\b)/gu, (m) => m.replace(/\n/g, ' '));
   const stop = STOP.exec(rest);
   let text = stop ? rest.slice(0, stop.index) : rest;
   text = keepLegalDot(text.replace(/[\s.:]+$/, ''), rest);
@@ -62,6 +66,7 @@ export function isPlausibleName(text: string): boolean {
   if (text.length < 2 || text.length > 90) return false;
   if ((text.match(/\p{L}/gu) ?? []).length < 2) return false;
   if (!/^[\p{Lu}\d]/u.test(text)) return false;
+  if (SENTENCE_START.test(fold(text))) return false;
   if (/^\d+[\s,]+(rue|avenue|boulevard|bd|place|chemin|route|all[ée]e|quai|impasse)\b/i.test(text)) return false;
   const f = fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
   return !NOT_NAMES.has(f) && f.split(' ').length <= 12;
@@ -84,14 +89,14 @@ const CAPS_STOP = new Set(
   ('hds rgpd gdpr csp iso iec sla pra pca chu ght ans ue eee eea iaas paas saas dpo rssi dsi vpn api url https http siren siret rcs tva cnil anssi cofrac mco gtr gti ' +
     'article annexe entre et client prestataire contrat conditions generales particulieres objet secnumcloud nb ttc ht eur pdf ip vm vms san nas sql it si le la les des du de l ' +
     'hebergeur titulaire fournisseur exempte oui non activite activites france europe eu us usa uk r d a n ou sur par pour au aux en cloud act fisa sas sa sarl se gmbh ltd inc ' +
-    'iv iii ii i v vi annexes definitions preambule parties hebergement donnees sante sauvegarde iso27001 cgv cgu dpa cct scc')
+    'iv iii ii i v vi annexes definitions preambule parties hebergement donnees sante sauvegarde iso27001 cgv cgu dpa cct scc part une autre d')
     .split(' '),
 );
 
-const LEGAL_FORM = '(?:SASU|SAS|SARL|SA|SE|GmbH|Ltd|Limited|Inc\\.?|LLC|B\\.V\\.|BV|NV|SpA|AG|S\\.A\\.S\\.?|S\\.A\\.)';
-// Words of a name are separated by one space (a cell separator or a line break ends the name).
-const WITH_LEGAL_FORM = new RegExp(`(?<![\\p{L}\\d])((?:[\\p{Lu}\\d][\\p{L}\\d'&.\\-]* ){0,5}?[\\p{Lu}\\d][\\p{L}\\d'&.\\-]*) ${LEGAL_FORM}(?![\\p{L}])`, 'gu');
-const ALL_CAPS = /(?<![\p{L}\d])[\p{Lu}][\p{Lu}\d&'\-]+(?: (?:[\p{Lu}\d][\p{Lu}\d&'\-.]*|&))*(?![\p{L}\d])/gu;
+const LEGAL_FORM = '(?:SASU|SAS|SARL|SA|SE|GmbH|Ltd|Limited|Inc\\.?|LLC|B\\.V\\.?|BV|N\\.V\\.?|NV|SpA|AG|S\\.A\\.S\\.U\\.?|S\\.A\\.S\\.?|S\\.A\\.R\\.L\\.?|S\\.A\\.|S\\.E\\.?)';
+// Words of a name are separated by one space or one line break (a name may wrap); a cell separator ends it.
+const WITH_LEGAL_FORM = new RegExp(`(?<![\\p{L}\\d])((?:[\\p{Lu}\\d][\\p{L}\\d'&.\\-]*[ \\n]){0,5}?[\\p{Lu}\\d][\\p{L}\\d'&.\\-]*),?[ \\n]${LEGAL_FORM}(?![\\p{L}])`, 'gu');
+const ALL_CAPS = /(?<![\p{L}\d])[\p{Lu}][\p{Lu}\d&'\-]+(?:[ \n](?:[\p{Lu}\d][\p{Lu}\d&'\-.]*|&))*(?![\p{L}\d])/gu;
 const AFTER_CUE = /(?:\bpar|\bchez|\baupr[èe]s d[eu']|\bla soci[ée]t[ée]|\bsoci[ée]t[ée]|\bsous-traitant|\bprestataire|\bpartenaire)\s+([\p{Lu}][\p{L}\d'&\-]*(?: [\p{Lu}\d][\p{L}\d'&\-]*){0,3})/gu;
 
 function words(text: string): string[] {
@@ -121,7 +126,7 @@ function tidy(text: string, start: number): NameRange | null {
     e = parts[j]!.index! + parts[j]![0].length;
   }
   // Trailing punctuation goes, except the last dot of a dotted legal form ("S.A.S.").
-  const name = keepLegalDot(text.slice(s, e).replace(/[\s.,;:'\-]+$/, ''), text.slice(s));
+  const name = keepLegalDot(text.slice(s, e).replace(/[\s.,;:'\-]+$/, ''), text.slice(s)).replace(/\n/g, ' ');
   const core = words(name).filter((w) => !CAPS_STOP.has(w));
   if (core.length === 0 || !isPlausibleName(name) || core.join('').length < 3) return null;
   return { text: name, start: start + s, end: start + s + name.length };

@@ -21,7 +21,7 @@ export const SUBCONTRACTING_CUES = [
   'sous-trait', 'sous trait', 'prestataires? (techniques? )?(externes?|tiers)', 'tiers prestataires?', '\\brecour(s|t|ir|ra)\\b', "\\bs'appuie sur", '\\bpartenaires?\\b',
   '\\bopere(e|s|es)? par', '\\bfourni(e|s|es)? par', '\\bheberge(e|s|es)? (par|chez|aupres)', '\\bassure(e|s|es)? par', '\\bconfie(e|s|es)? a',
   '\\brealise(e|s|es)? par', '\\binfogere(e|s|es)? par', '\\bexploite(e|s|es)? par', "\\bhebergeur (certifie|tiers|d'infrastructure)", "\\bdatacenters? (de|d')",
-  "\\binfrastructure (de|d')", '\\bexternalise(e|s|es)? (chez|aupres)', '\\bexempte',
+  "\\binfrastructure (de|d')", '\\bexternalise(e|s|es)? (chez|aupres)', '\\bexempte', '\\bconfie\\w*\\b', '\\bcertifie(e|s|es)? hds', '\\b(a )?la societe\\b', '\\bprend en charge\\b',
 ];
 
 const SUBCONTRACTING = anyOf(SUBCONTRACTING_CUES);

@@ -15,11 +15,15 @@ export interface ExtractedText {
  * them when one is configured). Bad input throws a non-retryable AppError
  * whose code is the DOC_UNREADABLE reason.
  */
-export async function extractText(bytes: Uint8Array): Promise<ExtractedText> {
+export async function extractText(bytes: Uint8Array, opts: { fileName?: string } = {}): Promise<ExtractedText> {
   const fileType = sniffFileType(bytes);
   if (fileType === 'empty') throw new AppError('document.empty', 'The file is empty (0 bytes)');
   if (isImageType(fileType)) {
     return { fileType, pages: [{ page: 1, text: '', source: 'none', confidence: null }] };
+  }
+  if (fileType !== 'pdf' && /\.pdf$/i.test(opts.fileName ?? '')) {
+    // Named as a PDF but without a PDF header: a damaged PDF, as far as its owner knows.
+    throw new AppError('pdf.corrupt', 'The file is named .pdf but holds no PDF data (no %PDF header)');
   }
   if (fileType !== 'pdf') {
     throw new AppError('document.unsupported_type', 'The file is neither a PDF nor an image (PNG, JPEG, TIFF)');
