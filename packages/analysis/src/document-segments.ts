@@ -19,7 +19,11 @@ export function isHeadingLine(line: Line, next: Line | undefined): boolean {
   if (!t || t.length > 110 || /[.;,:]$/.test(t) && !/^(article|art\.)/i.test(t)) return false;
   if (next && /^\s*\p{Ll}/u.test(next.text)) return false;
   if (t.split(/\s+/).length > 14) return false;
-  if (HEADING_WORD.test(t) || NUMBERED_HEADING.test(t)) return true;
+  // A line ending on "du", "de la"… continues on the next line: it is the start of a paragraph, not a title.
+  if (/\s(du|de|des|la|le|les|et|à|a|pour|par|en|sur|au|aux|d'|l'|un|une|dans|avec)$/i.test(t)) return false;
+  if (HEADING_WORD.test(t)) return true;
+  // "1.3 Lieux d'hébergement" is a title; "1.3 NUAGE SAS, hébergeur certifié…" opens a numbered paragraph.
+  if (NUMBERED_HEADING.test(t)) return !t.includes(',') && t.split(/\s+/).length <= 9;
   const letters = t.replace(/[^\p{L}]/gu, '');
   return letters.length >= 4 && letters === letters.toUpperCase() && t.split(/\s+/).length <= 10;
 }

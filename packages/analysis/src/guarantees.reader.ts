@@ -52,7 +52,22 @@ function yesNo(text: string | undefined): boolean | null {
   return null;
 }
 
+// "ORTHOSCOPE CONNECT S.A.S. Opérateur du service": actor and role printed too close to be two cells.
+const ACTOR_THEN_ROLE = /^(.*?\b(?:SASU|SAS|SARL|SA|SE|GmbH|Ltd|Inc\.?|LLC|BV|NV|AG|S\.A\.S\.U?\.?|S\.A\.R\.L\.?|S\.A\.|S\.E\.?|B\.V\.?)|[\p{Lu}\d][\p{Lu}\d&'.\- ]*[\p{Lu}\d.])\s+(\p{Lu}\p{Ll}.*)$/u;
+
+function splitActorAndRole(cells: Map<string, TableCell>): void {
+  const actor = cells.get('actor');
+  if (!actor || cells.has('role')) return;
+  const m = ACTOR_THEN_ROLE.exec(actor.text);
+  if (!m) return;
+  const name = m[1]!;
+  const roleAt = actor.text.indexOf(m[2]!, name.length);
+  cells.set('actor', { start: actor.start, end: actor.start + name.length, text: name });
+  cells.set('role', { start: actor.start + roleAt, end: actor.end, text: m[2]! });
+}
+
 function rowOf(page: PageText, start: number, end: number, cells: Map<string, TableCell>): GuaranteeRow | null {
+  splitActorAndRole(cells);
   const actor = cells.get('actor')?.text.trim();
   if (!actor || !isPlausibleName(actor)) return null;
   const actorCell = cells.get('actor')!;

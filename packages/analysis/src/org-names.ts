@@ -37,7 +37,7 @@ function keepLegalDot(name: string, following: string): string {
 }
 
 // A capitalised first word that starts a sentence, not a name ("Dans les présentes…").
-const SENTENCE_START = /^(dans|pour|conformement|sous|en|au|aux|par|ce|cet|cette|ces|il|elle|ils|selon|lorsque|si|toute?s?|chaque|afin|les|des|une?|sur|avec|apres|avant|entre|lors|le present|la presente|nous|vous)\b/;
+const SENTENCE_START = /^(m|mme|mlle|monsieur|madame|dr|docteur|me|maitre|pr|professeur|dans|pour|conformement|sous|en|au|aux|par|ce|cet|cette|ces|il|elle|ils|selon|lorsque|si|toute?s?|chaque|afin|les|des|une?|sur|avec|apres|avant|entre|lors|le present|la presente|nous|vous)\b/;
 
 /** Cuts an organisation name out of `raw` (which starts at page offset `base`). */
 export function cutOrganisationName(raw: string, base: number): NameRange | null {

@@ -21,7 +21,9 @@ export interface Agent {
 const VENDOR = '(?:le |l\')(?:prestataire|titulaire|fournisseur|editeur|hebergeur)\\b(?! (?:de|du|des|d\'))';
 const VERBS =
   '(?:assure|realise|fournit|opere|met|gere|prend|effectue|heberge|exploite|administre|sauvegarde|propose|garantit|maintient|dispose|se charge|conserve|stocke|procede|supervise|s\'engage a (?:assurer|realiser|fournir|heberger|sauvegarder|gerer|exploiter|administrer))';
-const VENDOR_SUBJECT = new RegExp(`\\b(?:${VENDOR}|nous)[^,;.]{0,50}?\\b(?:${VERBS}|assurons|realisons|fournissons|operons|mettons|gerons|hebergeons|exploitons|administrons|sauvegardons|proposons)\\b`, 'g');
+// The verb must be the subject's own (a few adverbs or auxiliaries apart): "le Prestataire confie la sauvegarde à X" makes X the performer.
+const BETWEEN = "(?:\\s(?:\\w+ment|egalement|aussi|notamment|lui-meme|en outre|s'engage a|s'oblige a|doit|peut|pourra|devra|se charge de|dans ce cadre|ne|n'))*";
+const VENDOR_SUBJECT = new RegExp(`\\b(?:${VENDOR}|nous)${BETWEEN}\\s(?:${VERBS}|assurons|realisons|fournissons|operons|mettons|gerons|hebergeons|exploitons|administrons|sauvegardons|proposons)\\b`, 'g');
 const VENDOR_PASSIVE = new RegExp(`\\b(?:par|chez|aupres d(?:u|e l'))\\s?${VENDOR.replace("(?:le |l')", '')}`, 'g');
 const DELEGATION = /(?:\b(?:confie|sous-trait|delegu|externalis|fait appel|recour|s'appuie|opere|fourni|assure|realise|heberge|exploite|infogere|prise? en charge)\w*[^,;.]{0,80}?\s|\b(?:datacenters?|centres? de donnees|infrastructures?|serveurs?|plate-?formes?|salles?)\s)(?:par|chez|a|aupres d[eu']|sur|de|d'|du)\s?(?:la societe |l'entreprise |son sous-traitant |notre partenaire |l'hebergeur |son partenaire )?$/;
 

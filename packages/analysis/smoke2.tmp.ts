@@ -1,0 +1,6 @@
+import { readContract } from './src/index.ts';
+import { readFileSync } from 'node:fs';
+const pages = JSON.parse(readFileSync(process.argv[2]!, 'utf8'));
+const r = readContract(pages);
+for (const c of r.clauses) if (process.argv.slice(3).includes(c.key)) console.log(c.key, c.present, c.span?.excerpt);
+console.log(r.impliedActivities.map(a => [a.activity, a.performer]));
