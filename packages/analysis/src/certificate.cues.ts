@@ -41,8 +41,10 @@ export const LABELS = {
 export type LabelField = keyof typeof LABELS;
 
 /** Global regexes per field, and one for any label (so a label is never taken as a value). */
-export const LABEL_RE = Object.fromEntries(Object.entries(LABELS).map(([k, v]) => [k, anyOf(v)])) as Record<LabelField, RegExp>;
-export const ANY_LABEL = anyOf(Object.values(LABELS).flat());
+// Labels start a word: "scope" is not a label inside "Pharmascope".
+const atWord = (patterns: readonly string[]): string[] => patterns.map((p) => (p.startsWith('\\b') ? p : `\\b(?:${p})`));
+export const LABEL_RE = Object.fromEntries(Object.entries(LABELS).map(([k, v]) => [k, anyOf(atWord(v))])) as Record<LabelField, RegExp>;
+export const ANY_LABEL = anyOf(atWord(Object.values(LABELS).flat()));
 
 /** "X certifie que …" — the body is the subject, the holder follows. */
 export const CERTIFIES = anyOf(['\\bcertifie(nt)? (par la presente )?que\\b', '\\batteste(nt)? (par la presente )?que\\b', '\\bcertif(y|ies) that\\b', '\\bhereby certif(y|ies)\\b', '\\bconfirme(nt)? que\\b']);

@@ -65,17 +65,21 @@ function readNumber(doc: DocumentText): Found | null {
   return null;
 }
 
+/** The referential version, read line by line with the lines around as context (a label cell may wrap). */
 function readReferential(doc: DocumentText): { value: string; span: Span } | null {
-  for (const seg of doc.segments) {
-    const f = seg.folded.text;
-    if (!REFERENTIAL_CONTEXT.test(f) || testFolded(f, REFERENTIAL_TRANSITION)) continue;
+  for (let i = 0; i < doc.lines.length; i++) {
+    const line = doc.lines[i]!;
+    if (!line.text.trim()) continue;
+    const around = [doc.lines[i - 1], line, doc.lines[i + 1]].filter((l) => l && l.page === line.page && l.text.trim());
+    const f = around.map((l) => l!.folded.text).join(' ');
+    if (!REFERENTIAL_CONTEXT.test(f) || testFolded(line.folded.text, REFERENTIAL_TRANSITION)) continue;
     for (const [re, value] of [[REFERENTIAL_V2, 'v2'], [REFERENTIAL_V11, 'v1.1'], [REFERENTIAL_V10, 'v1.0']] as const) {
       // "ISO 27001 v2" or a document version is not the HDS referential: need HDS words in the sentence.
       if (value !== 'v2' || !/arrete du 26 avril 2024/.test(f)) {
         if (!/hds|hebergeur|donnees de sante|referentiel de certification/.test(f)) continue;
       }
-      const m = matchFolded(seg.folded, re)[0];
-      if (m) return { value, span: createSpan(seg.page, m.start, m.end) };
+      const m = matchFolded(line.folded, re)[0];
+      if (m) return { value, span: createSpan(line.page, m.start, m.end) };
     }
   }
   return null;

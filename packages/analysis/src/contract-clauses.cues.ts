@@ -156,14 +156,16 @@ export const CLAUSE_CUES: ClauseCues[] = [
   {
     key: 'restitution',
     families: {
-      give: { patterns: ['restitu', '\\brend(ent|re|ra|ront)?\\b', '\\brendu(e|es|s)?\\b', '\\bremet(tre|tra)?\\b', '\\bremis(e|es)?\\b', '\\bretourn', '\\btransfer', 'mise a (la )?disposition', 'mettre a (la )?disposition', 'met a (la )?disposition', '\\brecuper'] },
+      // A transfer counts when it goes to the client: "transfert vers tout prestataire désigné" is reversibility.
+      give: { patterns: ['restitu', '\\brend(ent|re|ra|ront)?\\b', '\\brendu(e|es|s)?\\b', '\\bremet(tre|tra)?\\b', '\\bremis(e|es)?\\b', '\\bretourn', "\\btransf\\w* [^.;]{0,40}\\b(au|a l'|a la) ?(client|etablissement|responsable|acheteur|centre hospitalier)", 'mise a (la )?disposition', 'mettre a (la )?disposition', 'met a (la )?disposition', '\\brecuper'] },
       data: { patterns: [DATA] },
       end: { patterns: [END], scope: 'paragraph' },
       all: { patterns: ['totalite', 'integralite', "l'ensemble (des|de ses)", 'toutes les donnees'] },
     },
     requires: [['give', 'data', 'end']],
     bonus: ['all'],
-    exclude: ["restitu\\w*( (au|a l'|a la) \\w+)? (des|les|du|le|de la|la) (locaux|materiels?|equipements?|badges?|cles|documents? papier|biens|terminaux|postes?)", '(locaux|materiels?|equipements?|badges?|cles|terminaux)( \\w+){0,4} (mis a disposition|restitu\\w*|rendus?|remis)'],
+    // "une copie de son certificat d'hébergeur de données de santé" hands over a certificate, not the data.
+    exclude: ['hebergeurs? de donnees de sante', '(copie|exemplaire)s? (de son|du|de la|de sa|d\'un|d\'une) (certificat|attestation|police|contrat|kbis)', "restitu\\w*( (au|a l'|a la) \\w+)? (des|les|du|le|de la|la) (locaux|materiels?|equipements?|badges?|cles|documents? papier|biens|terminaux|postes?)", '(locaux|materiels?|equipements?|badges?|cles|terminaux)( \\w+){0,4} (mis a disposition|restitu\\w*|rendus?|remis)'],
   },
   {
     key: 'destruction',

@@ -32,6 +32,17 @@ function isRowLine(line: Line): boolean {
   return line.cells.length >= 2;
 }
 
+/**
+ * A dash at a line start opens a list item only after a line ending with
+ * ":", ";" or "." or after another item: "(HDS)\n– version 2" is a wrapped dash.
+ */
+function startsListItem(text: string, ps: number, newline: number): boolean {
+  const before = text.slice(ps, newline).trimEnd();
+  if (/[:;.!?]$/.test(before)) return true;
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return BULLET.test(before.slice(lineStart));
+}
+
 /** Splits a paragraph [ps, pe) of `text` into sentence ranges. */
 function sentenceRanges(text: string, ps: number, pe: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -42,7 +53,7 @@ function sentenceRanges(text: string, ps: number, pe: number): Array<[number, nu
     if (isSentenceEnd(text, i)) {
       const rest = text.slice(i + 1, Math.min(pe, i + 6));
       if (/^\s+[\p{Lu}\d«"(\-•–]/u.test(rest) || /^\s*$/.test(rest)) cut = i + 1;
-    } else if (ch === '\n' && BULLET.test(text.slice(i + 1, Math.min(pe, i + 8)))) {
+    } else if (ch === '\n' && BULLET.test(text.slice(i + 1, Math.min(pe, i + 8))) && startsListItem(text, ps, i)) {
       cut = i;
     }
     if (cut > s) {

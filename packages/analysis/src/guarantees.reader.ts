@@ -30,6 +30,8 @@ export const GUARANTEE_COLUMNS: ColumnSpec[] = [
 
 function continuation(f: string, row: TableRow): string {
   if (/^(sas|sasu|sa|sarl|se|gmbh|ltd|inc|llc|bv|nv|limited)\b/.test(f)) return 'actor';
+  // "NORDWOLKE\nRECHENZENTREN GmbH": the rest of a wrapped name ends with a legal form.
+  if (/\b(sas|sasu|sa|sarl|se|gmbh|ltd|inc|llc|b\.?v\.?|n\.?v\.?|limited|s\.a\.s\.?|s\.a\.?|s\.e\.?)$/.test(f) && !/\s(de|du|des|la|le)\s/.test(f)) return 'actor';
   if (ACTIVITY_CELL.test(f) && row.cells.has('activities')) return 'activities';
   if (/^(oui|non|exempte)\b/.test(f) && !row.cells.has('certified')) return 'certified';
   if (LAW.test(f) && row.cells.has('law')) return 'law';
