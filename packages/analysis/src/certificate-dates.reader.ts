@@ -4,7 +4,7 @@ import { testFolded } from './cue-matcher.ts';
 import type { DocumentText, Line } from './document-text.ts';
 import { createSpan } from './evidence.ts';
 import { findLabelValues, type LabelHit } from './label-values.ts';
-import { fixOcrDigits, fold, matchFolded } from './text-normalizer.ts';
+import { fixOcrDigits, fold } from './text-normalizer.ts';
 
 /**
  * Issue and expiry dates. Only labelled dates are read: "date de
@@ -104,9 +104,4 @@ export function readValidity(doc: DocumentText): { issuedOn: DateReading | null;
   // A dated "valable du X au Y" label may have been read as an expiry of X: a range is more precise.
   if (issuedOn && expiresOn && issuedOn.iso === expiresOn.iso) expiresOn = null;
   return { issuedOn, expiresOn };
-}
-
-/** Dates the certificate prints, for classifier cues. */
-export function hasLabelledDate(doc: DocumentText): boolean {
-  return doc.lines.some((l) => matchFolded(l.folded, LABEL_RE.expires).length > 0 && findDates(l.text).length > 0);
 }

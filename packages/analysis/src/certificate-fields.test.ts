@@ -126,3 +126,35 @@ Date d'expiration : 01/01/2027`);
     expect(r.scopeNotes).toEqual(['France métropolitaine', 'Plateforme DataSanté', 'Sauvegarde externalisée DS-Backup']);
   });
 });
+
+describe('certificate layouts met in the wild', () => {
+  it('skips the original issue date of a renewed certificate in bilingual cells, and reads a label that wraps', () => {
+    const r = read(`CERTIFICATE / CERTIFICAT
+Ernst & Young CertifyPoint B.V. hereby certifies that / certifie que :
+DATAVAULT SANTÉ
+is compliant with the HDS standard version 2.0 / est conforme au référentiel HDS version 2.0
+${row('Original issue date / Date de première émission :', '30/11/2020')}
+${row("Issue date of certificate / Date d'émission du", '30/11/2023')}
+certificat :
+${row("Expiration date / Date d'expiration :", '29/11/2026')}`);
+    expect(r).toMatchObject({ holder: 'DATAVAULT SANTÉ', body: 'Ernst & Young CertifyPoint B.V.', issuedOn: '2023-11-30', expiresOn: '2026-11-29' });
+  });
+
+  it('reads a date and a holder name that wrap to the next line', () => {
+    const r = read(`ATTESTATION DE CERTIFICATION
+LSTI atteste que la société Nordwolke
+Rechenzentren GmbH dont le siège est situé à Francfort, est certifiée selon le référentiel HDS
+– version 2 pour les activités 1 à 3. La certification a pris effet le 2 mars 2025 et demeure valable jusqu'au 1er
+mars 2028.`);
+    expect(r).toMatchObject({ holder: 'Nordwolke Rechenzentren GmbH', body: 'LSTI', referential: 'v2', issuedOn: '2025-03-02', expiresOn: '2028-03-01', activities: [1, 2, 3] });
+  });
+
+  it('does not read a label inside a name ("Pharmascope" is not "scope") and reads "HDS 726776" whole', () => {
+    const r = read(`CERTIFICAT DE CONFORMITÉ HDS
+${row('Organisme certificateur', 'LNE')}
+${row('Organisme certifié', 'Pharmascope Solutions SAS')}
+${row('Adresse', '131 avenue du Général Leclerc, 44200 Nantes')}
+Certificat n° : HDS 726776`);
+    expect([r.holder, r.body, r.number]).toEqual(['Pharmascope Solutions SAS', 'LNE', 'HDS 726776']);
+  });
+});

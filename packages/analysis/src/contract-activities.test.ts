@@ -62,3 +62,16 @@ describe('subcontractors', () => {
     expect(r.subcontractors).toEqual([]);
   });
 });
+
+describe('who performs what', () => {
+  it('a delegation gives the activity to the provider, not to the vendor that delegates', () => {
+    expect(implied("Le Prestataire confie la sauvegarde externalisée des données à la société ARCHIVA SARL.")).toEqual([[6, 'ARCHIVA SARL']]);
+    expect(implied("Le Prestataire assure l'infogérance, l'infrastructure étant fournie par NUAGE SAS.")).toEqual([[5, null]]);
+    expect(implied('1.3 TERRANUAGE SE, sous-traitant du Prestataire, prend en charge la fourniture des serveurs et du réseau.')).toEqual([[2, 'TERRANUAGE SE']]);
+  });
+
+  it('does not take a person or a sentence opening for a provider', () => {
+    const r = read("Le Client désigne Mme Aurélie Morel comme interlocutrice. Dans les présentes conditions, la société désigne le Prestataire.");
+    expect(r.subcontractors).toEqual([]);
+  });
+});

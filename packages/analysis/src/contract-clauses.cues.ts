@@ -61,7 +61,8 @@ export const CLAUSE_CUES: ClauseCues[] = [
     key: 'hosting_locations',
     families: {
       host: { patterns: ['\\bheberge(e|es|s)?\\b', '\\bhebergement\\b', '\\bstocke(e|es|s)?\\b', '\\bstockage\\b', '\\blocalise(e|es|s)?\\b', '\\bconserve(e|es|s)\\b', '\\bdata ?cent(er|re)s?\\b', '\\bcentres? de donnees\\b', '\\bsalles? (informatiques?|serveurs?|blanches?)', '\\bsites? (d\'hebergement|principal|secondaire|de secours|de production|de repli|de sauvegarde)', "\\blieux? d'hebergement", '\\bimplante(e|s|es)?\\b', '\\bregions? (cloud|d\'hebergement)'] },
-      place: { patterns: [PLACE_PATTERN, 'union europeenne', 'espace economique europeen', '\\beee\\b', 'territoire (francais|national)'] },
+      // A zone ("dans l'EEE") says where data may go, not where it is hosted: places only.
+      place: { patterns: [PLACE_PATTERN, 'territoire (francais|national)'] },
     },
     requires: [['host', 'place']],
     veto: ['siege social', 'tribunal', 'juridiction', 'domicili'],
@@ -98,6 +99,8 @@ export const CLAUSE_CUES: ClauseCues[] = [
       measure: { patterns: ['penalit', '\\bmesur', 'frequence', 'mensuel', 'garanti', '\\d+([.,]\\d+)? ?%', 'credits? de service', '\\bseuils?\\b', 'rapport'], scope: 'paragraph' },
     },
     requires: [['levels', 'measure']],
+    // "toute modification susceptible de dégrader les niveaux de service" is a technical-changes clause.
+    exclude: ['(degrad|diminu)\\w* (le |les )?niveaux? de service'],
     veto: ['\\bsupport\\b', '\\bassistance\\b', 'hot-?line', "centre d'appels?", 'service desk', 'helpdesk', '(traitement|prise en charge) des (appels|tickets|demandes)'],
     vetoUnless: ['disponibilite', 'hebergement', 'plateforme', 'infrastructure', 'service heberge'],
   },
@@ -117,7 +120,8 @@ export const CLAUSE_CUES: ClauseCues[] = [
       control: { patterns: ['\\bcontrol', 'authentification', '\\bauthentifie', '\\b(second|double|deux) facteurs?', '\\bcartes? (cps|e-cps)', '\\bcloisonne', '\\bautorise', '\\breserve(e|s|es)? aux?\\b', '\\bhabilit', 'nominati', 'tracab', 'journalis', 'gestion des (acces|droits)', 'politique (d\'acces|de gestion)', 'moindre privilege', "droits d'acces", '\\b(mfa|2fa)\\b', 'double facteur', 'revue (des|annuelle)', '\\btraces?\\b', 'identifiants?'] },
     },
     requires: [['access', 'object', 'control']],
-    exclude: ["(acces|controle d'acces) (aux|a nos|a ses|a leurs|des|au) (locaux|bureaux|batiments?|parkings?|sites? administratifs?)", 'locaux administratifs', 'acces (au|aux) (support|service client)'],
+    // "un accès continu à l'application", "tout tiers non autorisé": availability and confidentiality, not access control.
+    exclude: ['\\bacces (continu|permanent|ininterrompu)', '\\bnon autorise', "(acces|controle d'acces) (aux|a nos|a ses|a leurs|des|au) (locaux|bureaux|batiments?|parkings?|sites? administratifs?)", 'locaux administratifs', 'acces (au|aux) (support|service client)'],
   },
   {
     key: 'technical_changes',
@@ -165,7 +169,8 @@ export const CLAUSE_CUES: ClauseCues[] = [
     requires: [['give', 'data', 'end']],
     bonus: ['all'],
     // "une copie de son certificat d'hébergeur de données de santé" hands over a certificate, not the data.
-    exclude: ['hebergeurs? de donnees de sante', '(copie|exemplaire)s? (de son|du|de la|de sa|d\'un|d\'une) (certificat|attestation|police|contrat|kbis)', "restitu\\w*( (au|a l'|a la) \\w+)? (des|les|du|le|de la|la) (locaux|materiels?|equipements?|badges?|cles|documents? papier|biens|terminaux|postes?)", '(locaux|materiels?|equipements?|badges?|cles|terminaux)( \\w+){0,4} (mis a disposition|restitu\\w*|rendus?|remis)'],
+    // "Une fois la restitution confirmée, les copies sont effacées" speaks of destruction, not of handing data back.
+    exclude: ["\\b(une fois|apres|des|suite a|au-dela de) (la |leur |sa )?restitution[^.;]*", 'remet\\w* (un|le|une) (proces-verbal|certificat|rapport|attestation|compte rendu)', 'hebergeurs? de donnees de sante', '(copie|exemplaire)s? (de son|du|de la|de sa|d\'un|d\'une) (certificat|attestation|police|contrat|kbis)', "restitu\\w*( (au|a l'|a la) \\w+)? (des|les|du|le|de la|la) (locaux|materiels?|equipements?|badges?|cles|documents? papier|biens|terminaux|postes?)", '(locaux|materiels?|equipements?|badges?|cles|terminaux)( \\w+){0,4} (mis a disposition|restitu\\w*|rendus?|remis)'],
   },
   {
     key: 'destruction',

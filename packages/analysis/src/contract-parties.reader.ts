@@ -44,15 +44,19 @@ function party(page: PageText, role: string, range: NameRange): Party {
 }
 
 // "…, Gastroflux Santé S.A.S. est désignée « l'Hébergeur »": the name is the subject.
-const NAMED_AS = new RegExp(`([^,;.()"]{2,90}?)\\s(?:est|sont) (?:designee?s?|denommee?s?|appelee?s?)\\s*(?:ci-?apres\\s*)?:?\\s*"\\s*${ART}${ROLE}`, 'g');
+// Found from its verb, then the name is read backwards to the previous punctuation (a leading lazy group would backtrack over the page).
+const NAMED_AS = new RegExp(`\\s(?:est|sont) (?:designee?s?|denommee?s?|appelee?s?)\\s*(?:ci-?apres\\s*)?:?\\s*"\\s*${ART}${ROLE}`, 'g');
 
 function designatedParties(doc: DocumentText, page: PageText): Party[] {
   const f = doc.folds.get(page)!;
   const out: Party[] = [];
   for (const m of matchFolded(f, NAMED_AS)) {
-    const { start, end } = sourceRange(f, m.fstart, m.fstart + m.match[1]!.length);
+    const before = f.text.slice(Math.max(0, m.fstart - 90), m.fstart);
+    const cut = Math.max(...[',', ';', '(', ')', '"'].map((c) => before.lastIndexOf(c) + 1), before.lastIndexOf('. ') + 2, 0);
+    if (before.length - cut < 2) continue;
+    const { start, end } = sourceRange(f, m.fstart - before.length + cut, m.fstart);
     const name = cutOrganisationName(page.text.slice(start, end), start);
-    if (name) out.push(party(page, m.match[2]!, name));
+    if (name) out.push(party(page, m.match[1]!, name));
   }
   const boundaries = matchFolded(f, BOUNDARY).map((m) => m.end);
   let previousEnd = 0;

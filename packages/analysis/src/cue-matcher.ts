@@ -1,4 +1,4 @@
-import { triggerKeys, wordKeys } from './cue-triggers.ts';
+import { candidateFamilies, registerFamily, triggerKeys } from './cue-triggers.ts';
 import { matchFolded, type FoldedText } from './text-normalizer.ts';
 
 /**
@@ -21,11 +21,12 @@ export interface CueRange {
 export interface CompiledFamily {
   any: RegExp;
   parts: RegExp[];
-  /** Word-start keys one of which must occur for the family to match; null: always run it. */
-  keys: Set<string> | null;
+  /** Trigger id (see cue-triggers.ts), -1 when the family must always run. */
+  id: number;
 }
 
 const compiled = new Map<string, RegExp>();
+const families = new Map<string, CompiledFamily>();
 
 function compileOne(source: string, flags = 'g'): RegExp {
   const key = `${flags}/${source}`;
@@ -38,21 +39,20 @@ function compileOne(source: string, flags = 'g'): RegExp {
 }
 
 export function compileFamily(patterns: readonly string[]): CompiledFamily {
-  return {
-    any: compileOne(patterns.map((p) => `(?:${p})`).join('|')),
-    parts: patterns.map((p) => compileOne(p)),
-    keys: triggerKeys(patterns),
-  };
+  const key = patterns.join('\u0000');
+  let family = families.get(key);
+  if (!family) {
+    family = { any: compileOne(patterns.map((p) => `(?:${p})`).join('|')), parts: patterns.map((p) => compileOne(p)), id: registerFamily(triggerKeys(patterns)) };
+    families.set(key, family);
+  }
+  return family;
 }
 
 /** False when the family cannot match the folded text (see cue-triggers.ts). */
 export function mayMatch(f: FoldedText | string, family: CompiledFamily): boolean {
-  if (family.keys === null) return true;
-  const words = typeof f === 'string' ? wordKeys(f) : wordKeys(f.text, f);
-  // Iterate the smaller set: a sentence has a few dozen keys, a place family hundreds.
-  const [small, large] = words.size <= family.keys.size ? [words, family.keys] : [family.keys, words];
-  for (const k of small) if (large.has(k)) return true;
-  return false;
+  if (family.id < 0) return true;
+  const ids = typeof f === 'string' ? candidateFamilies(f) : candidateFamilies(f.text, f);
+  return ids[family.id] === 1;
 }
 
 /** Regex (global) for a list of patterns. */

@@ -102,29 +102,54 @@ export function triggerKeys(patterns: readonly string[]): Set<string> | null {
   return keys;
 }
 
-const indexes = new WeakMap<object, Set<string>>();
-// Headings are plain strings, shared by every sentence under them.
-const stringIndexes = new Map<string, Set<string>>();
+// Each family with trigger keys gets an id; a text is scanned once into the set of ids it may match.
+const familiesByKey = new Map<string, number[]>();
+let familyCount = 0;
 
-/** The word-start keys of a folded text (cached per owner object, e.g. a segment's fold). */
-export function wordKeys(text: string, owner?: object): Set<string> {
-  const cached = owner ? indexes.get(owner) : stringIndexes.get(text);
-  if (cached) return cached;
-  const keys = new Set<string>();
+/** Registers a family's keys; its id, or -1 when it has none (always run it). */
+export function registerFamily(keys: Set<string> | null): number {
+  if (!keys) return -1;
+  const id = familyCount++;
+  for (const k of keys) {
+    const list = familiesByKey.get(k);
+    if (list) list.push(id);
+    else familiesByKey.set(k, [id]);
+  }
+  return id;
+}
+
+interface Candidates {
+  count: number;
+  ids: Uint8Array;
+}
+
+const byOwner = new WeakMap<object, Candidates>();
+// Headings are plain strings, shared by every sentence under them.
+const byString = new Map<string, Candidates>();
+
+/** Ids of the families whose trigger keys occur at a word start of the folded text (cached per owner). */
+export function candidateFamilies(text: string, owner?: object): Uint8Array {
+  const cached = owner ? byOwner.get(owner) : byString.get(text);
+  if (cached && cached.count === familyCount) return cached.ids;
+  const ids = new Uint8Array(familyCount);
   let atStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     if (alnum && atStart) {
       const word = text.substr(i, KEY);
-      for (let k = 2; k <= word.length; k++) keys.add(word.slice(0, k));
+      for (let k = 2; k <= word.length; k++) {
+        const list = familiesByKey.get(word.slice(0, k));
+        if (list) for (const id of list) ids[id] = 1;
+      }
     }
     atStart = !alnum;
   }
-  if (owner) indexes.set(owner, keys);
+  const entry = { count: familyCount, ids };
+  if (owner) byOwner.set(owner, entry);
   else {
-    if (stringIndexes.size > 2000) stringIndexes.clear();
-    stringIndexes.set(text, keys);
+    if (byString.size > 2000) byString.clear();
+    byString.set(text, entry);
   }
-  return keys;
+  return ids;
 }

@@ -164,8 +164,3 @@ export function documentText(pages: PageText[]): DocumentText {
   cache.set(pages, doc);
   return doc;
 }
-
-/** Non-empty lines of one page. */
-export function nonEmptyLines(doc: DocumentText, page: number): Line[] {
-  return doc.lines.filter((l) => l.page.page === page && l.text.trim());
-}

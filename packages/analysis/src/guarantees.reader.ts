@@ -127,11 +127,6 @@ function blockRows(doc: DocumentText): GuaranteeRow[] {
 
 const TITLE = anyOf(['presentation des garanties', 'garanties (de l\'hebergeur|hds|apportees)', 'chaine (de sous-traitance|d\'hebergement)']);
 
-/** True when the document holds a guarantees table (used by the classifier and for contract annexes). */
-export function hasGuaranteesTable(pages: PageText[]): boolean {
-  return readGuarantees(pages).rows.length > 0;
-}
-
 export function readGuarantees(pages: PageText[]): GuaranteesReading {
   const doc = documentText(pages);
   const rows = tableRows(doc);

@@ -30,6 +30,10 @@ describe('hosting locations', () => {
     expect(locations('ENTRE le Centre Hospitalier de Lyon, dont le siège est 3 quai des Célestins, 69002 Lyon,')).toEqual([]);
   });
 
+  it('a country inside an organisation name is not a location', () => {
+    expect(locations('Le service est hébergé sous couvert de la certification délivrée par BSI Group France.')).toEqual([]);
+  });
+
   it('ignores negated places', () => {
     expect(locations("Aucune donnée n'est hébergée aux États-Unis ; les données sont hébergées en Irlande.")).toEqual([['Irlande', 'IE', 'primary']]);
   });

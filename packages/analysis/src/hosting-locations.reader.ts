@@ -12,8 +12,9 @@ import { matchFolded } from './text-normalizer.ts';
  * applicable, tribunal…), and its clause is not negated.
  */
 
+// "hébergeur" names a provider, it does not say where data is: only the verb and "hébergement" count.
 export const HOSTING_CUES = [
-  '\\bheberg', '\\bstock', '\\bconserv', '\\bdata ?cent(er|re)s?\\b', '\\bcentres? de donnees', '\\bsalles?\\b', '\\bsites?\\b', '\\brepli(c|qu)',
+  '\\bheberg(e|ee|ees|es|ement|ent|eons)\\b', '\\bstock', '\\bconserv', '\\bdata ?cent(er|re)s?\\b', '\\bcentres? de donnees', '\\bsalles?\\b', '\\bsites?\\b', '\\brepli(c|qu)',
   '\\bsauvegard', '\\bbackups?\\b', '\\bpra\\b', '\\breprise\\b', '\\bsecours\\b', '\\brepli\\b', '\\blocalis', '\\bimplant', '\\bregions?\\b',
   'zones? de disponibilite', '\\bmiroir', '\\barchiv', '\\bbascul', '\\bcolocation\\b',
 ];
@@ -61,6 +62,12 @@ function subClause(text: string, at: number): [number, number] {
   return [s, e];
 }
 
+/** "BSI Group France", "Ophtalflux France": a place right after a capitalised word is part of a name. */
+function insideName(text: string, start: number): boolean {
+  const before = /(\S+) $/.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
+  return /^\p{Lu}[\p{L}\d&'.-]*$/u.test(before) && !/^(À|A|En|Au|Aux|De|Du|Des|Sur|Dans|Le|La|Les)$/.test(before);
+}
+
 function distance(cue: Cue, place: PlaceHit): number {
   if (cue.fend <= place.fstart) return place.fstart - cue.fend;
   if (cue.fstart >= place.fend) return (cue.fstart - place.fend) * 1.5;
@@ -94,6 +101,7 @@ function locationsIn(seg: Segment): HostingLocation[] {
   const out: HostingLocation[] = [];
   for (let i = 0; i < places.length; i++) {
     const place = places[i]!;
+    if (insideName(seg.page.text, place.start)) continue;
     // "Francfort (Allemagne)": the country in brackets belongs to the city and shares its verdict.
     let end = place.end;
     const next = places[i + 1];

@@ -54,7 +54,11 @@ export function cutOrganisationName(raw: string, base: number): NameRange | null
     }
   }
   // A name in capitals may wrap: "HEXALIS\nINFRASTRUCTURES SAS" (same length, offsets kept).
-  const rest = raw.slice(s).replace(/(\p{Lu}{2,}) *\n *(?=\p{Lu}{2,}\b)/gu, (m) => m.replace(/\n/g, ' '));
+  // …and "Nordwolke\nRechenzentren GmbH" when the next line ends the name with its legal form.
+  const rest = raw
+    .slice(s)
+    .replace(/(\p{Lu}{2,}) *\n *(?=\p{Lu}{2,}\b)/gu, (m) => m.replace(/\n/g, ' '))
+    .replace(WRAPPED_BEFORE_LEGAL_FORM, (m) => m.replace(/\n/g, ' '));
   const stop = STOP.exec(rest);
   let text = stop ? rest.slice(0, stop.index) : rest;
   text = keepLegalDot(text.replace(/[\s.:]+$/, ''), rest);
@@ -95,6 +99,7 @@ const CAPS_STOP = new Set(
 
 const LEGAL_FORM = '(?:SASU|SAS|SARL|SA|SE|GmbH|Ltd|Limited|Inc\\.?|LLC|B\\.V\\.?|BV|N\\.V\\.?|NV|SpA|AG|S\\.A\\.S\\.U\\.?|S\\.A\\.S\\.?|S\\.A\\.R\\.L\\.?|S\\.A\\.|S\\.E\\.?)';
 // Words of a name are separated by one space or one line break (a name may wrap); a cell separator ends it.
+const WRAPPED_BEFORE_LEGAL_FORM = new RegExp(`(\\p{Lu}[\\p{L}\\d&'-]*) *\\n *(?=(?:\\p{Lu}[\\p{L}\\d&'-]* ){0,3}${LEGAL_FORM}(?![\\p{L}]))`, 'gu');
 const WITH_LEGAL_FORM = new RegExp(`(?<![\\p{L}\\d])((?:[\\p{Lu}\\d][\\p{L}\\d'&.\\-]*[ \\n]){0,5}?[\\p{Lu}\\d][\\p{L}\\d'&.\\-]*),?[ \\n]${LEGAL_FORM}(?![\\p{L}])`, 'gu');
 const ALL_CAPS = /(?<![\p{L}\d])[\p{Lu}][\p{Lu}\d&'\-]+(?:[ \n](?:[\p{Lu}\d][\p{Lu}\d&'\-.]*|&))*(?![\p{L}\d])/gu;
 const AFTER_CUE = /(?:\bpar|\bchez|\baupr[èe]s d[eu']|\bla soci[ée]t[ée]|\bsoci[ée]t[ée]|\bsous-traitant|\bprestataire|\bpartenaire)\s+([\p{Lu}][\p{L}\d'&\-]*(?: [\p{Lu}\d][\p{L}\d'&\-]*){0,3})/gu;

@@ -26,7 +26,10 @@ export const SUBCONTRACTING_CUES = [
 
 const SUBCONTRACTING = anyOf(SUBCONTRACTING_CUES);
 export const ACTIVITY_LIST = /\bactivites?\s*(?:hds\s*)?(?:n°\s*|nos?\s+|numeros?\s*)?:?\s*([1-6](?:\s*(?:,|;|\/|et|a|au|-|&)\s*[1-6])*)\b/g;
-const EXEMPT = /\bexempte/g;
+// "Exempté": controlled by the certified host and covered by its audits, however it is worded.
+const EXEMPT = /\bexempte|\bsous le controle (du|de l') ?(prestataire|hebergeur|titulaire|fournisseur)|\bcouvert\w* par (ses|les) audits|\baudits (de l'hebergeur |du prestataire )?couvrent/g;
+// "Cette société…", "Elle…": the sentence speaks of the provider named just before.
+const ANAPHORA = /^(cette societe|ce sous-traitant|ce prestataire|cet acteur|celle-ci|celui-ci|elle|il)\b/;
 const DISTRACTORS = anyOf(SERVICE_DISTRACTORS);
 const SERVICES = (Object.entries(SERVICE_CUES) as Array<[string, string[]]>).map(([a, patterns]) => ({ activity: Number(a) as Activity, re: anyOf(patterns) }));
 
@@ -70,8 +73,18 @@ export function nearest<T extends { fstart: number; fend: number }>(items: T[], 
   return best;
 }
 
-/** Names that are the vendor, the client, a certification body or a place are not subcontractors. */
+const otherPartyCache = new WeakMap<Parties, Map<string, boolean>>();
+
+/** Names that are the vendor, the client, a certification body or a place are not subcontractors (memoised per contract). */
 export function isOtherParty(name: string, parties: Parties): boolean {
+  let cache = otherPartyCache.get(parties);
+  if (!cache) otherPartyCache.set(parties, (cache = new Map()));
+  let result = cache.get(name);
+  if (result === undefined) cache.set(name, (result = computeOtherParty(name, parties)));
+  return result;
+}
+
+function computeOtherParty(name: string, parties: Parties): boolean {
   const key = organisationKey(name);
   for (const p of [parties.host, parties.client]) {
     if (!p) continue;
@@ -100,11 +113,16 @@ function add(found: Map<string, Entry>, name: string, activities: Activity[], nu
   entry.sub.exempt ||= exempt;
 }
 
-function fromSentence(seg: Segment, parties: Parties, found: Map<string, Entry>): void {
-  if (!testFolded(seg.folded.text, SUBCONTRACTING)) return;
+/** Reads one sentence; returns the key of the last provider it names (for the next sentence's anaphora). */
+function fromSentence(seg: Segment, parties: Parties, found: Map<string, Entry>, previous: string | null): string | null {
+  if (previous && ANAPHORA.test(seg.folded.text) && testFolded(seg.folded.text, EXEMPT)) {
+    found.get(previous)!.sub.exempt = true;
+    return previous;
+  }
+  if (!testFolded(seg.folded.text, SUBCONTRACTING)) return null;
   // Names are looked for piece by piece: a column segment's pieces are not contiguous in the page.
   const names = seg.pieces.flatMap((p) => findOrganisationMentions(seg.page.text.slice(p.start, p.end), p.start)).filter((n) => !isOtherParty(n.text, parties));
-  if (names.length === 0) return;
+  if (names.length === 0) return null;
   const at = (n: NameRange): { fstart: number; fend: number } => {
     const fstart = foldedIndexAt(seg.folded, n.start);
     return { fstart, fend: Math.max(fstart + 1, foldedIndexAt(seg.folded, n.end)) };
@@ -130,6 +148,7 @@ function fromSentence(seg: Segment, parties: Parties, found: Map<string, Entry>)
     const numbered = a.numbers.length > 0;
     add(found, n.text, numbered ? a.numbers : a.words, numbered, exempt.has(n), segmentSpan(seg, n.start, n.end));
   }
+  return organisationKey(names[names.length - 1]!.text);
 }
 
 const ANNEX_COLUMNS: ColumnSpec[] = [
@@ -154,6 +173,11 @@ function fromTables(doc: DocumentText, parties: Parties, found: Map<string, Entr
 export function readSubcontractors(doc: DocumentText, parties: Parties): Subcontractor[] {
   const found = new Map<string, Entry>();
   fromTables(doc, parties, found);
-  for (const seg of doc.segments) if (seg.kind !== 'heading') fromSentence(seg, parties, found);
+  let previous: { key: string | null; paragraph: number } = { key: null, paragraph: -1 };
+  for (const seg of doc.segments) {
+    if (seg.kind === 'heading') continue;
+    const key = fromSentence(seg, parties, found, previous.paragraph === seg.paragraph ? previous.key : null);
+    previous = { key, paragraph: seg.paragraph };
+  }
   return [...found.values()].map((e) => e.sub);
 }

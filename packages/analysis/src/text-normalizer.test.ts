@@ -18,8 +18,10 @@ describe('offset-preserving folding', () => {
     expect(f.text).toBe('les donnees sont hebergees en france');
     const m = matchFolded(f, /hebergees/g)[0]!;
     expect(text.slice(m.start, m.end)).toBe('hé-\n  bergées');
-    // A hyphen before a capital is a compound, not hyphenation.
+    // A hyphen before a capital is a compound, not hyphenation; "sous-" keeps its hyphen.
     expect(fold('Saint-\nDenis')).toBe('saint- denis');
+    expect(foldWithOffsets('des sous-\ntraitants').text).toBe('des sous-traitants');
+    expect(fold('des sous-\ntraitants')).toBe('des sous-traitants');
   });
 
   it('keeps page offsets when folding a piece of a page', () => {

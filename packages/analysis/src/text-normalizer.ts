@@ -49,6 +49,14 @@ function isLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && /\p{L}/u.test(String.fromCharCode(c)));
 }
 
+const HYPHENATED_PREFIXES = new Set(['sous', 'non', 'co', 'extra', 'anti', 'auto', 'contre', 'demi', 'semi', 'ex', 'vice', 'multi', 'inter', 'intra', 'mi', 'ci', 'pre', 'post', 'sur', 'arriere', 'avant', 'apres', 'e', 'cyber', 'tele', 'mise', 'lui', 'elle', 'celle', 'celui', 'peut', 'est']);
+
+/** True when the letters before the hyphen at `i` form a prefix that is always hyphenated ("sous-traitant"). */
+function keepsHyphen(source: string, i: number): boolean {
+  const word = /[\p{L}]+$/u.exec(source.slice(Math.max(0, i - 12), i))?.[0] ?? '';
+  return HYPHENATED_PREFIXES.has(word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+}
+
 /** Index after a hyphen that ends a line inside a word ("hé-\nbergement"), or -1. */
 function hyphenationEnd(source: string, i: number): number {
   if (i === 0 || !isLetterCode(source.charCodeAt(i - 1))) return -1;
@@ -101,6 +109,13 @@ export function foldWithOffsets(source: string, base = 0): FoldedText {
     if (c === 45 || HYPHENS.has(ch)) {
       const after = hyphenationEnd(source, i);
       if (after > 0) {
+        // "sous-\ntraitant" keeps its hyphen: the word is hyphenated anyway.
+        if (keepsHyphen(source, i)) {
+          codes[len] = 45;
+          starts[len] = base + i;
+          ends[len] = base + i + 1;
+          len++;
+        }
         i = after;
         continue;
       }
@@ -136,10 +151,24 @@ export function foldWithOffsets(source: string, base = 0): FoldedText {
 const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'g');
 
 /** Folded string only (labels, names, cue data). */
+const foldCache = new Map<string, string>();
+
 export function fold(source: string): string {
+  // Names and labels are folded again and again: remember the short ones.
+  const cached = foldCache.get(source);
+  if (cached !== undefined) return cached;
+  const folded = foldUncached(source);
+  if (source.length <= 200) {
+    if (foldCache.size > 5000) foldCache.clear();
+    foldCache.set(source, folded);
+  }
+  return folded;
+}
+
+function foldUncached(source: string): string {
   return source
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/(\p{L})[-‐‑¬][ \t]*\n[ \t]*(?=\p{Ll})/gu, '$1')
+    .replace(/(\p{L}+)[-‐‑¬][ \t]*\n[ \t]*(?=\p{Ll})/gu, (_m, w: string) => (HYPHENATED_PREFIXES.has(w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()) ? `${w}-` : w))
     .replace(SPECIAL_RE, (c) => SPECIAL[c]!)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
