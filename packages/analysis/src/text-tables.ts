@@ -37,7 +37,11 @@ export interface Table {
   rows: TableRow[];
 }
 
+// Header cells are short labels; "ARTICLE 2 – SOUS-TRAITANCE   ARTICLE 14 – …" is two columns of prose.
+const NOT_HEADER = /^(article|annexe|chapitre|titre|section)\b/i;
+
 function classifyHeader(cells: Cell[], specs: ColumnSpec[]): string[] | null {
+  if (cells.some((c) => c.text.length > 45 || NOT_HEADER.test(c.text))) return null;
   const used = new Set<string>();
   const types: string[] = [];
   for (const cell of cells) {
