@@ -19,7 +19,8 @@ import { fold, matchFolded } from './text-normalizer.ts';
 
 const NUMBER_TOKEN = /[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)*/g;
 // A bare "N°" heads the number only near the top, and never after these words.
-const BARE_NUMBER = /^\s*(n°|no\.?|ref\.?)\s*:?\s*/;
+// The abbreviation must end there: "référentiel" and "notre" start like "Réf" and "No".
+const BARE_NUMBER = /^\s*(n°|no\.?|ref\.?)(?![a-z])\s*:?\s*/;
 const NOT_CERT_WORDS = '(siren|siret|rcs|tva|cofrac|accreditation|accredite|page|arrete|decret|article|tel|telephone|fax|dossier|client|commande|facture|police|contrat)';
 const NOT_CERT_NUMBER = new RegExp(`${NOT_CERT_WORDS}\\W*$`);
 const NOT_CERT_NUMBER_AFTER = new RegExp(`^(de |d'|du )?${NOT_CERT_WORDS}`);

@@ -98,7 +98,8 @@ export function findLabelValues(doc: DocumentText, label: RegExp, anyLabel: RegE
       if (hit.value) continue;
       const [below] = nextLines(doc, line, 1);
       const labelStarts = matchFolded(line.folded, anyLabel).map((x) => x.start);
-      const labelRow = line.cells.length >= 2 && line.cells.every((c) => labelStarts.some((x) => x >= c.start && x < c.end));
+      // A label row has a label at the start of every cell; a value that merely contains a label word ("Dentoflux Services") is not one.
+      const labelRow = line.cells.length >= 2 && line.cells.every((c) => labelStarts.some((x) => x >= c.start && x <= c.start + 2));
       if (labelRow && below && below.cells.length === line.cells.length) {
         // A row of labels over a row of values: same column.
         const v = below.cells[cellIndex]!;

@@ -10,4 +10,4 @@ export { normalizePageText } from './text-normalizer.ts';
  * page text changes (line building, normalisation, OCR decisions): stored
  * documents read by an older version are then read again.
  */
-export const EXTRACTOR_VERSION = '1';
+export const EXTRACTOR_VERSION = '2';

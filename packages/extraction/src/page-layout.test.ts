@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { groupLines, joinLine, linesToText, readingOrder, type Piece } from './page-layout.ts';
+
+const SIZE = 10;
+/** A word-per-piece line, words 5 units wide per character, `gap` apart, from x. */
+function words(text: string, x: number, y: number, gap = 3): Piece[] {
+  const out: Piece[] = [];
+  for (const w of text.split(' ')) {
+    out.push({ str: w, x, y, width: w.length * 5, size: SIZE });
+    x += w.length * 5 + gap;
+  }
+  return out;
+}
+const run = (str: string, x: number, y: number): Piece => ({ str, x, y, width: str.length * 5, size: SIZE });
+
+describe('page layout', () => {
+  it('keeps label and value apart, and does not split justified words', () => {
+    expect(joinLine(groupLines([run('Date de délivrance', 72, 100), run('2026-08-03', 300, 100)])[0]!)).toBe('Date de délivrance   2026-08-03');
+    // A justified heading: every gap stretched to 20 units (twice the font size).
+    expect(joinLine(groupLines(words('ARTICLE 11 – MODIFICATIONS TECHNIQUES ET', 72, 100, 20))[0]!)).toBe('ARTICLE 11 – MODIFICATIONS TECHNIQUES ET');
+  });
+
+  it('reads a two-column page column by column, headers and footers in place', () => {
+    const pieces: Piece[] = [run('CONDITIONS GÉNÉRALES', 200, 30)];
+    const left = ['ARTICLE 1 – OBJET', 'Le présent contrat définit les', 'conditions du service rendu au', 'Client par le Prestataire.', 'ARTICLE 2 – DURÉE', 'Le contrat est conclu pour', 'trois ans renouvelables par', 'périodes successives d\'un an', 'sauf préavis contraire et par'];
+    const right = ['tacite reconduction sauf', 'dénonciation six mois avant.', 'ARTICLE 3 – PRIX', 'La redevance est annuelle et', 'payable à trente jours par', 'virement bancaire en euros.', 'ARTICLE 4 – LOI', 'Le droit français est seul', 'applicable au contrat.'];
+    left.forEach((t, i) => pieces.push(run(t.padEnd(32, ' ').trimEnd(), 72, 80 + i * 12)));
+    right.forEach((t, i) => pieces.push(run(t, 330, 80 + i * 12)));
+    // Left lines run up to the gutter (filled text), as prose does.
+    for (const p of pieces) if (p.x === 72) p.width = 230;
+    pieces.push(run('Page 1/2', 72, 780), run('CGS', 500, 780));
+    const text = linesToText(readingOrder(groupLines(pieces), 612, 792));
+    const lines = text.split('\n').filter(Boolean);
+    expect(lines[0]).toBe('CONDITIONS GÉNÉRALES');
+    expect(lines.slice(1, 10)).toEqual(left);
+    expect(lines.slice(10, 19)).toEqual(right);
+    expect(lines[19]).toBe('Page 1/2   CGS');
+  });
+
+  it('leaves a label/value form as rows', () => {
+    const pieces: Piece[] = [];
+    const rows = [['Numéro du certificat', '37823-2'], ['Organisme certificateur', 'LNE'], ['Organisme certifié', 'Dentoflux Services, SARL'], ['Adresse', '52 rue Sainte-Catherine, 59000 Lille'], ['Référentiel', 'HDS v2'], ['Activités certifiées', '4, 5 et 6'], ['Date de délivrance', '2026-08-03'], ["Date d'échéance", '2029-08-02'], ['Périmètre', 'sites : Lille']];
+    rows.forEach(([a, b], i) => pieces.push(run(a!, 72, 100 + i * 20), run(b!, 320, 100 + i * 20)));
+    const text = linesToText(readingOrder(groupLines(pieces), 612, 792));
+    expect(text.split('\n').filter(Boolean)[2]).toBe('Organisme certifié   Dentoflux Services, SARL');
+  });
+});
