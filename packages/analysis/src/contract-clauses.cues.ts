@@ -75,7 +75,8 @@ export const CLAUSE_CUES: ClauseCues[] = [
       list: { patterns: ['rectification', 'effacement', 'opposition', 'limitation', 'portabilite'], minDistinct: 2 },
       portability: { patterns: ['portabilite'] },
       data: { patterns: [DATA] },
-      breach: { patterns: ['violations? (de|des) (donnees|securite)', 'violation de donnees', 'fuites? de donnees', 'incidents? de securite'] },
+      // A personal-data breach (4°), not any security incident: telling the incident contact is 5°.
+      breach: { patterns: ['violations? (de|des) (donnees|securite)', 'violation de donnees', 'fuites? de donnees'] },
       notify: { patterns: ['notifi', '\\binform', '\\bsignal', '\\balert', '\\bprevien'] },
       dpo: { patterns: ['delegue a la protection des donnees', '\\bdpo\\b'] },
       audit: { patterns: ['\\baudit'], scope: 'paragraph' },
@@ -121,7 +122,9 @@ export const CLAUSE_CUES: ClauseCues[] = [
     },
     requires: [['access', 'object', 'control']],
     // "un accès continu à l'application", "tout tiers non autorisé": availability and confidentiality, not access control.
-    exclude: ['\\bacces (continu|permanent|ininterrompu)', '\\bnon autorise', "(acces|controle d'acces) (aux|a nos|a ses|a leurs|des|au) (locaux|bureaux|batiments?|parkings?|sites? administratifs?)", 'locaux administratifs', 'acces (au|aux) (support|service client)'],
+    exclude: ['\\bacces (continu|permanent|ininterrompu)', '\\bnon autorise', "(acces|controle d'acces) (aux|a nos|a ses|a leurs|des|au) (locaux|bureaux|batiments?|parkings?|sites? administratifs?)", 'locaux administratifs', 'acces (au|aux) (support|service client)',
+      // "l'infogérance (administration, exploitation et gestion des accès)": a service bought (activity 5), not how access is controlled.
+      '(infogerance|administration|exploitation)[^.;]{0,60}gestion des (acces|droits)'],
   },
   {
     key: 'technical_changes',
@@ -202,7 +205,7 @@ export const CLAUSE_CUES: ClauseCues[] = [
   {
     key: 'third_country_law',
     families: {
-      exposure: { patterns: ['(soumis|soumise|soumises|assujetti\\w*|expose|exposes|exposee|exposition|relev\\w*)[^.;]{0,60}\\b(droit|legislations?|lois?|juridictions?|reglementations?|autorites)\\b', 'liste des (legislations|lois)', 'droit (americain|d\'un (pays|etat) tiers|extra-?europeen|etranger|non europeen)', 'legislations? (extra|etrang|non europ|d\'un pays tiers)', 'lois? (extraterritoriales?|etrangeres?|americaines?)', 'extraterritorial', 'cloud act', '\\bfisa\\b', 'patriot act', 'juridictions? (etrangeres?|d\'un pays tiers)'] },
+      exposure: { patterns: ['(soumis|soumise|soumises|assujetti\\w*|expose|exposes|exposee|exposition|relev\\w*)[^.;]{0,60}\\b(droit|legislations?|lois?|juridictions?|reglementations?|autorites)\\b', 'liste des (legislations|lois)', 'droit (americain|d\'un (pays|etat) tiers|extra-?europeen|etranger|non europeen)', 'legislations? (extra|etrang|non europ|d\'un (pays|etat) tiers)', 'lois? (extraterritoriales?|etrangeres?|americaines?)', 'extraterritorial', 'cloud act', '\\bfisa\\b', 'patriot act', 'juridictions? (etrangeres?|d\'un pays tiers)'] },
       foreign: { patterns: ['pays tiers', 'etats? tiers', 'extra-?europeen', 'non[- ]europeen', '\\bamericain', '\\betranger', 'cloud act', '\\bfisa\\b', 'patriot act', 'non adequat', 'decision d\'adequation', 'extraterritorial', NON_EEA_PATTERN] },
     },
     requires: [['exposure', 'foreign']],

@@ -18,6 +18,9 @@ describe('page layout', () => {
     expect(joinLine(groupLines([run('Date de délivrance', 72, 100), run('2026-08-03', 300, 100)])[0]!)).toBe('Date de délivrance   2026-08-03');
     // A justified heading: every gap stretched to 20 units (twice the font size).
     expect(joinLine(groupLines(words('ARTICLE 11 – MODIFICATIONS TECHNIQUES ET', 72, 100, 20))[0]!)).toBe('ARTICLE 11 – MODIFICATIONS TECHNIQUES ET');
+    // A table row: every gap wide, but wider than justified spacing ever is.
+    const row = [run('Opsilon Services', 54, 100), run('Exploitation', 196, 100), run('exempté', 367, 100), run('Non', 446, 100), run('5', 525, 100)];
+    expect(joinLine(groupLines(row)[0]!)).toBe('Opsilon Services   Exploitation   exempté   Non   5');
   });
 
   it('reads a two-column page column by column, headers and footers in place', () => {

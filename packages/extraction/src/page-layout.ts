@@ -59,7 +59,8 @@ export function joinLine(line: Line): string {
   for (const p of line.pieces) {
     const gap = p.x - end;
     if (out !== '') {
-      if (gap > p.size * 1.5 && gap > usual * 2.5) out = out.trimEnd() + '   ';
+      // Justified word gaps stay under ~2.5 font sizes; table gutters are wider, or much wider than the line's usual gap.
+      if (gap > p.size * 1.5 && (gap > p.size * 2.5 || gap > usual * 2.5)) out = out.trimEnd() + '   ';
       else if (gap > p.size * 0.18 && !out.endsWith(' ') && !p.str.startsWith(' ')) out += ' ';
     }
     out += p.str;
