@@ -51,7 +51,7 @@ export const CLAUSE_CUES: ClauseCues[] = [
     families: {
       desc: { patterns: ['description (des|de la|du|de l\') ?(prestations?|services?|solution|offre)', '\\b(les|ces|des) prestations\\b', '\\belles comprennent', '\\bcontenu (des prestations|du service)', '\\b(les|la) prestations? (comprend|comprennent|consiste|consistent|inclu|suivantes|objet)', '\\b(le|les) services? (comprend|comprennent|consiste|consistent|inclu|fournis?|proposes?|suivants|heberges?)', 'objet du (present )?(contrat|marche)', 'le (prestataire|titulaire|fournisseur) (fournit|met a disposition|assure|realise|heberge)', 'catalogue de services', 'perimetre (des prestations|du service)'], scope: 'paragraph' },
       dict: { patterns: ['disponibilite', 'integrite', 'confidentialite', 'auditabilite|tracabilite|imputabilite|preuve'], minDistinct: 2 },
-      expected: { patterns: ['resultats? attendus?', 'engagements? de resultats?'] },
+      expected: { patterns: ['resultats? attendus?', 'engagements? de resultats?', "s'engage sur les resultats"] },
     },
     requires: [['desc', 'dict'], ['desc', 'expected'], ['expected', 'dict']],
     // A definition ("« Incident » : tout événement affectant la disponibilité…") describes no service.

@@ -120,6 +120,13 @@ function linkAcrossPages(segments: Segment[]): void {
     if (/[.!?:;»")]\s*$/.test(last.text) || !/^[\p{Ll}\d]/u.test(first.text)) continue;
     last.partner = first;
     first.partner = last;
+    // The paragraph goes on across the page: one paragraph, under the same heading.
+    const merged = first.paragraph;
+    for (const seg of segments) {
+      if (seg.paragraph !== merged) continue;
+      seg.paragraph = last.paragraph;
+      if (seg.heading === '') seg.heading = last.heading;
+    }
   }
 }
 
