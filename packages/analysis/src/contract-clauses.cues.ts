@@ -155,7 +155,8 @@ export const CLAUSE_CUES: ClauseCues[] = [
   {
     key: 'end_of_service',
     families: {
-      rev: { patterns: ['reversibilite', 'modalites de (fin|sortie)', '\\bfin de (la )?prestation', 'plan de (sortie|transition)', 'migration vers', "transfert (des donnees )?vers (le|un|tout|l') ?(nouveau |autre )?(prestataire|hebergeur|tiers|etablissement|client)", 'transition (vers|a) un (nouveau|autre) (prestataire|hebergeur)', '(reprise|migration|transfert) des donnees (par|vers|chez) (le client|un (nouveau|autre|tiers) (prestataire|hebergeur)|un tiers)'], scope: 'paragraph' },
+      // "à la fin de la prestation" is the restitution clause's own wording (13°), not reversibility (12°).
+      rev: { patterns: ['reversibilite', 'modalites de (fin|sortie)', '(?<!a la )\\bfin de (la )?prestation', 'plan de (sortie|transition)', 'migration vers', "transfert (des donnees )?vers (le|un|tout|l') ?(nouveau |autre )?(prestataire|hebergeur|tiers|etablissement|client)", 'transition (vers|a) un (nouveau|autre) (prestataire|hebergeur)', '(reprise|migration|transfert) des donnees (par|vers|chez) (le client|un (nouveau|autre|tiers) (prestataire|hebergeur)|un tiers)'], scope: 'paragraph' },
       modality: { patterns: ['modalites', '\\bplan\\b', 'assistance', '\\bformats?\\b', '\\bdelais?\\b', '\\bcouts?\\b|\\btarif|\\bfrais\\b|gratuit', 'migration', 'resiliation', 'fin (du contrat|de la prestation|des prestations|du marche)', '\\bexpiration\\b', '\\bterme\\b', "quelle qu'en soit la cause", 'pour quelque cause que ce soit', 'machines virtuelles|conteneurs'] },
     },
     requires: [['rev', 'modality']],

@@ -25,6 +25,8 @@ export interface Line {
   text: string;
   cells: Cell[];
   folded: FoldedText;
+  /** A running header or footer ("Réf. … – Page 2/6"), repeated across pages: never content. */
+  running?: boolean;
 }
 
 export type SegmentKind = 'heading' | 'row' | 'sentence';
@@ -146,6 +148,7 @@ export function documentText(pages: PageText[]): DocumentText {
     return pageLines(page, pageFold);
   });
   state.isRunning = runningLines(allLines);
+  for (const pl of allLines) for (const line of pl) if (state.isRunning(line)) line.running = true;
   for (const [index, page] of pages.entries()) {
     const pageFold = folds.get(page)!;
     const pl = allLines[index]!;

@@ -122,7 +122,7 @@ export function readTables(doc: DocumentText, options: TableOptions): Table[] {
     let j = i + 1;
     for (; j < lines.length; j++) {
       const line = lines[j]!;
-      if (!line.text.trim()) continue;
+      if (!line.text.trim() || line.running) continue;
       if (isProse(line)) break;
       if (line.cells.length >= options.minColumns && classifyHeader(line.cells, options.specs)) {
         if (table.rows.length > 0 && line.page !== header.page) continue; // header repeated on the next page
