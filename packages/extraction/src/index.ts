@@ -11,3 +11,5 @@ export { normalizePageText } from './text-normalizer.ts';
  * documents read by an older version are then read again.
  */
 export const EXTRACTOR_VERSION = '2';
+export { createExtractionPool, type TextExtractor } from './extraction.pool.ts';
+export { createThreadPool, defaultPoolSize, type ThreadPool } from './thread-pool.ts';

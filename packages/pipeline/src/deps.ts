@@ -1,4 +1,5 @@
 import type { Repositories } from '@hds/db';
+import type { TextExtractor } from '@hds/extraction';
 import type { Logger } from '@hds/logger';
 import type { RulePolicy } from '@hds/rules';
 import type { ObjectStore } from '@hds/storage';
@@ -11,4 +12,6 @@ export interface PipelineDeps {
   /** Injected clock: the only source of "now" (tests drive it). */
   now: () => Date;
   policy?: RulePolicy;
+  /** Where PDF parsing runs: a worker-thread pool in services and the CLI; in-process when absent. */
+  extractor?: TextExtractor;
 }

@@ -26,7 +26,7 @@ export async function handleExtract(deps: PipelineDeps, payload: DocumentJobPayl
   let pages;
   let fileType;
   try {
-    ({ pages, fileType } = await extractText(bytes, { fileName: doc.file_name }));
+    ({ pages, fileType } = await (deps.extractor ? deps.extractor.extract(bytes, { fileName: doc.file_name }) : extractText(bytes, { fileName: doc.file_name })));
   } catch (err) {
     if (isAppError(err) && !err.retryable) return fail(deps, payload, describeError(err));
     throw err;

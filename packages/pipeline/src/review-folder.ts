@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { AppError, REPORT_SCHEMA_VERSION, type IsoDate, type ReportVendor, type ReviewReport } from '@hds/core';
 import { createRepositories, migrateToLatest, openDatabase, type StoredSnapshot } from '@hds/db';
+import { createExtractionPool } from '@hds/extraction';
 import { createInlineRunner, type InlineJobEvent } from '@hds/jobs';
 import type { Logger } from '@hds/logger';
 import { importRegistry } from '@hds/registry';
@@ -49,14 +50,18 @@ export async function reviewFolder(opts: ReviewFolderOptions): Promise<ReviewRep
 
   const handle = await openDatabase({ kind: 'pglite', dataDir: join(opts.stateDir, 'db') });
   const store = createFilesystemStore(join(opts.stateDir, 'objects'));
+  const extractor = createExtractionPool();
   try {
+    const t0 = performance.now();
     await migrateToLatest(handle.db);
+    opts.logger.info({ ms: Math.round(performance.now() - t0) }, 'results store ready');
     const repos = createRepositories(handle.db);
     const now = opts.now ?? (() => new Date());
-    const deps: PipelineDeps = { repos, store, logger: opts.logger, now, ...(opts.policy ? { policy: opts.policy } : {}) };
+    const deps: PipelineDeps = { repos, store, extractor, logger: opts.logger, now, ...(opts.policy ? { policy: opts.policy } : {}) };
     await repos.vendors.ensureTenant(TENANT, 'Embedded review');
 
     const snapshot = registryPath ? await loadRegistry(deps, registryPath) : null;
+    const t1 = performance.now();
 
     const vendorIds: Array<{ id: string; name: string }> = [];
     const documentIds = new Set<string>();
@@ -72,6 +77,7 @@ export async function reviewFolder(opts: ReviewFolderOptions): Promise<ReviewRep
       vendorIds.push({ id, name: v.name });
     }
 
+    opts.logger.info({ vendors: vendorIds.length, documents: documentIds.size, ms: Math.round(performance.now() - t1) }, 'dossiers ingested');
     // Progress counts documents fully read (parsed, or failed) and vendors evaluated.
     const total = documentIds.size + vendorIds.length;
     let done = 0;
@@ -86,7 +92,7 @@ export async function reviewFolder(opts: ReviewFolderOptions): Promise<ReviewRep
       // A job that threw until its attempts ran out leaves its document unread: record why, without making it final.
       if (e.type === 'failed' && e.outcome === undefined && e.name !== 'vendor.evaluate' && e.error) stuck.set(e.jobId.split('.')[1]!, e.error);
     };
-    const runner = createInlineRunner({ handlers: createStageHandlers(deps), logger: opts.logger, onEvent, concurrency: { extract: 2, parse: 2, evaluate: 4 } });
+    const runner = createInlineRunner({ handlers: createStageHandlers(deps), logger: opts.logger, onEvent, concurrency: { extract: 4, parse: 2, evaluate: 4 } });
     for (const documentId of documentIds) runner.enqueue({ name: 'document.extract', payload: { tenantId: TENANT, documentId, evaluate: false } });
     await runner.drain();
     for (const [documentId, error] of stuck) {
@@ -111,6 +117,7 @@ export async function reviewFolder(opts: ReviewFolderOptions): Promise<ReviewRep
     };
     return { ...report, summary: summarize(report) };
   } finally {
+    await extractor.close();
     await store.close();
     await handle.close();
   }
