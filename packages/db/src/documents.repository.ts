@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, DocumentsTable } from './schema.ts';
 
 export type DocumentRow = Selectable<DocumentsTable>;
+export type DocumentState = Pick<DocumentRow, 'id' | 'tenant_id' | 'sha256' | 'file_name' | 'status' | 'extractor_version' | 'analyzer_version' | 'page_count'>;
 
 export interface CertificateFields {
   holder: string | null;
@@ -35,6 +36,15 @@ export function createDocumentsRepository(db: Kysely<Database>) {
       return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    /** What the stage handlers decide on, without the (large) analysis. */
+    async getState(id: string): Promise<DocumentState | undefined> {
+      return db
+        .selectFrom('documents')
+        .select(['id', 'tenant_id', 'sha256', 'file_name', 'status', 'extractor_version', 'analyzer_version', 'page_count'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
     async getPages(id: string): Promise<PageText[]> {
       const rows = await db.selectFrom('pages').selectAll().where('document_id', '=', id).orderBy('page').execute();
       return rows.map((r) => ({ page: r.page, text: r.text, source: r.source, confidence: r.confidence }));
@@ -54,9 +64,9 @@ export function createDocumentsRepository(db: Kysely<Database>) {
     },
 
     /** Stores the pages and moves the document to `extracted`, in one transaction. */
-    async saveExtraction(id: string, input: { fileType: string; pages: PageText[]; extractorVersion: string }): Promise<void> {
+    async saveExtraction(id: string, input: { fileType: string; pages: PageText[]; extractorVersion: string; /** false when the document never had pages: nothing to delete */ replacesPages?: boolean }): Promise<void> {
       await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('pages').where('document_id', '=', id).execute();
+        if (input.replacesPages !== false) await tx.deleteFrom('pages').where('document_id', '=', id).execute();
         if (input.pages.length > 0) {
           await tx
             .insertInto('pages')

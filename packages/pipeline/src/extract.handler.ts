@@ -13,7 +13,7 @@ import { evaluateFollowUps } from './follow-ups.ts';
  * are retried by the runner.
  */
 export async function handleExtract(deps: PipelineDeps, payload: DocumentJobPayload, ctx: JobContext): Promise<JobOutcome> {
-  const doc = await deps.repos.documents.get(payload.documentId);
+  const doc = await deps.repos.documents.getState(payload.documentId);
   if (!doc) throw new AppError('document.not_found', `Document ${payload.documentId} does not exist`);
   const parse: JobRequest = { name: 'document.parse', payload };
   if (doc.extractor_version === EXTRACTOR_VERSION) {
@@ -34,7 +34,7 @@ export async function handleExtract(deps: PipelineDeps, payload: DocumentJobPayl
   if (!pages.some((p) => p.source !== 'none' && p.text.trim() !== '')) {
     return fail(deps, payload, { code: 'document.no_text', message: `No page of the document has usable text (${pages.length} page(s); scanned pages need OCR)` });
   }
-  await deps.repos.documents.saveExtraction(doc.id, { fileType, pages, extractorVersion: EXTRACTOR_VERSION });
+  await deps.repos.documents.saveExtraction(doc.id, { fileType, pages, extractorVersion: EXTRACTOR_VERSION, replacesPages: doc.page_count !== null });
   ctx.logger.info({ documentId: doc.id, pages: pages.length, ms: Math.round(performance.now() - started) }, 'document extracted');
   return { outcome: 'done', next: [parse] };
 }

@@ -10,7 +10,7 @@ import { evaluateFollowUps } from './follow-ups.ts';
  * document parsed by this analyzer version is skipped.
  */
 export async function handleParse(deps: PipelineDeps, payload: DocumentJobPayload, ctx: JobContext): Promise<JobOutcome> {
-  const doc = await deps.repos.documents.get(payload.documentId);
+  const doc = await deps.repos.documents.getState(payload.documentId);
   if (!doc) throw new AppError('document.not_found', `Document ${payload.documentId} does not exist`);
   if (doc.status === 'failed') return { outcome: 'skipped', next: await evaluateFollowUps(deps, payload) };
   if (doc.status === 'parsed' && doc.analyzer_version === ANALYZER_VERSION) return { outcome: 'skipped', next: await evaluateFollowUps(deps, payload) };
