@@ -99,7 +99,8 @@ const CAPS_STOP = new Set(
 
 const LEGAL_FORM = '(?:SASU|SAS|SARL|SA|SE|GmbH|Ltd|Limited|Inc\\.?|LLC|B\\.V\\.?|BV|N\\.V\\.?|NV|SpA|AG|S\\.A\\.S\\.U\\.?|S\\.A\\.S\\.?|S\\.A\\.R\\.L\\.?|S\\.A\\.|S\\.E\\.?)';
 // Words of a name are separated by one space or one line break (a name may wrap); a cell separator ends it.
-const WRAPPED_BEFORE_LEGAL_FORM = new RegExp(`(\\p{Lu}[\\p{L}\\d&'-]*) *\\n *(?=(?:\\p{Lu}[\\p{L}\\d&'-]* ){0,3}${LEGAL_FORM}(?![\\p{L}]))`, 'gu');
+// The legal form may follow a comma: "Neuroscope\nTechnologies, SAS".
+const WRAPPED_BEFORE_LEGAL_FORM = new RegExp(`(\\p{Lu}[\\p{L}\\d&'-]*) *\\n *(?=(?:\\p{Lu}[\\p{L}\\d&'-]*,? ){0,3}${LEGAL_FORM}(?![\\p{L}]))`, 'gu');
 const WITH_LEGAL_FORM = new RegExp(`(?<![\\p{L}\\d])((?:[\\p{Lu}\\d][\\p{L}\\d'&.\\-]*[ \\n]){0,5}?[\\p{Lu}\\d][\\p{L}\\d'&.\\-]*),?[ \\n]${LEGAL_FORM}(?![\\p{L}])`, 'gu');
 const ALL_CAPS = /(?<![\p{L}\d])[\p{Lu}][\p{Lu}\d&'\-]+(?:[ \n](?:[\p{Lu}\d][\p{Lu}\d&'\-.]*|&))*(?![\p{L}\d])/gu;
 const AFTER_CUE = /(?:\bpar|\bchez|\baupr[èe]s d[eu']|\bla soci[ée]t[ée]|\bsoci[ée]t[ée]|\bsous-traitant|\bprestataire|\bpartenaire)\s+([\p{Lu}][\p{L}\d'&\-]*(?: [\p{Lu}\d][\p{L}\d'&\-]*){0,3})/gu;
