@@ -72,6 +72,12 @@ function paragraphMatches(doc: DocumentText, seg: Segment, clause: CompiledClaus
   return hit;
 }
 
+/** The two halves of a sentence cut by a page break, in reading order (folded). */
+function joinedAcrossPages(seg: Segment, partner: Segment): string {
+  const [first, second] = seg.page.page < partner.page.page ? [seg, partner] : [partner, seg];
+  return `${first.folded.text} ${second.folded.text}`;
+}
+
 function evaluate(doc: DocumentText, seg: Segment, clause: CompiledClause, cache: Map<string, boolean>): Candidate | null {
   // Exclusions are computed only once a family could match: most sentences match nothing.
   let excluded: Array<[number, number]> | null = null;
@@ -103,6 +109,9 @@ function evaluate(doc: DocumentText, seg: Segment, clause: CompiledClause, cache
         score += 0.5;
       } else if (seg.partner && sentenceMatches(seg.partner, family, excludedRanges(seg.partner.folded, clause.exclude)).length > 0) {
         // The rest of the sentence, across the page break.
+        score += 0.75;
+      } else if (seg.partner && testFolded(joinedAcrossPages(seg, seg.partner), family.compiled.any)) {
+        // A cue cut by the page break itself: "Les résultats | attendus".
         score += 0.75;
       } else {
         ok = false;
