@@ -1,6 +1,5 @@
-import { foldText, organisationKey, type RegistryEntry } from '@hds/core';
+import { foldText, organisationKey, type RegistryEntry, resolveCertificationBody } from '@hds/core';
 import { certificateNumberKey } from './certificate.numbers.ts';
-import { resolveCertificationBody } from './certification.bodies.ts';
 
 export type RegistryChangedField =
   | 'activities'
