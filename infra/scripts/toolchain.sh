@@ -10,6 +10,15 @@ _hds_tools="$_hds_root/.tools"
 _hds_node_major=24
 _hds_pnpm_version=12.21.0
 
+# The system's own PATH: npm must run on the Node it was installed with, so it
+# finds its global configuration (registry, CA file).
+_hds_sys_path="$PATH"
+# Node does not read the system CA store by itself; a TLS-intercepting proxy
+# or a private registry needs it.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
+
 _hds_node_ok() {
   command -v node >/dev/null 2>&1 || return 1
   node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=13)?0:1)'
@@ -47,9 +56,9 @@ fi
 if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$_hds_pnpm_version" ]; then
   if [ ! -x "$_hds_tools/pnpm/bin/pnpm" ] || [ "$("$_hds_tools/pnpm/bin/pnpm" --version 2>/dev/null)" != "$_hds_pnpm_version" ]; then
     echo "toolchain: installing pnpm $_hds_pnpm_version into .tools/pnpm" >&2
-    npm install --silent --global --prefix "$_hds_tools/pnpm" "pnpm@$_hds_pnpm_version" >/dev/null \
+    PATH="$_hds_sys_path" npm install --silent --global --prefix "$_hds_tools/pnpm" "pnpm@$_hds_pnpm_version" >/dev/null \
       || { echo "toolchain: pnpm install failed" >&2; return 1 2>/dev/null || exit 1; }
   fi
   export PATH="$_hds_tools/pnpm/bin:$PATH"
 fi
-unset _hds_pkg _hds_tmp _hds_node_prefix
+unset _hds_pkg _hds_tmp _hds_node_prefix _hds_sys_path
