@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+export { envBoolean, envInt } from './env.ts';
+export * from './fragments.ts';
+
 export class ConfigError extends Error {
   readonly issues: string[];
   constructor(issues: string[]) {
@@ -8,16 +11,6 @@ export class ConfigError extends Error {
     this.issues = issues;
   }
 }
-
-/**
- * Booleans from the environment: `true/false/1/0/yes/no` (z.coerce.boolean
- * would read "false" as true).
- */
-export const envBoolean = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'TRUE', 'FALSE'])
-  .transform((v) => ['true', '1', 'yes', 'TRUE'].includes(v));
-
-export const envInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** Names of keys whose values are never echoed in errors. */
 const SECRET_HINT = /(SECRET|PASSWORD|TOKEN|KEY|URL)$/;
@@ -38,7 +31,12 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, 
   throw new ConfigError(issues);
 }
 
-/** Fragments shared by the services' schemas. */
-export const fragments = {
-  logging: { LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level') },
-};
+/** `KEY=default  # description` lines for every key of a schema: `.env.example` is generated from this. */
+export function describeEnv(shape: Record<string, z.ZodType>): string {
+  return Object.entries(shape)
+    .map(([key, type]) => {
+      const def = (type as unknown as { def?: { defaultValue?: unknown } }).def?.defaultValue;
+      return `# ${type.description ?? ''}\n${key}=${def === undefined ? '' : String(def)}`;
+    })
+    .join('\n\n');
+}

@@ -10,3 +10,4 @@ export { handleParse } from './parse.handler.ts';
 export { createRegistryCache, type RegistryCache } from './registry-cache.ts';
 export { buildReportVendor, LOW_OCR_CONFIDENCE } from './report.builder.ts';
 export { reviewFolder, type ReviewFolderOptions, type ReviewProgress } from './review-folder.ts';
+export { openServiceResources, type ServiceResources, type ServiceResourcesConfig } from './service-deps.ts';

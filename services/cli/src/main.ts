@@ -1,14 +1,12 @@
 #!/usr/bin/env node
 import { isAppError } from '@hds/core';
 import { createLogger } from '@hds/logger';
-import { parseReviewArgs, REVIEW_USAGE, runReview } from './review.command.ts';
+import { COMMANDS } from './commands.ts';
 
-const USAGE = `Usage: hds <command> [options]
-
-Commands:
-  review <folder>   review a folder of vendor dossiers (hds review --help)
-
-Run "hds <command> --help" for a command's options.`;
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `Usage: hds <command> [options]\n\nCommands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(width)}   ${c.summary}`).join('\n')}\n\nRun "hds <command> --help" for a command's options.`;
+}
 
 function logLevelFrom(argv: string[]): string {
   const i = argv.indexOf('--log-level');
@@ -17,23 +15,21 @@ function logLevelFrom(argv: string[]): string {
 
 /** Exit codes: 0 done, 2 a --fail-on status was reached, 1 could not run (message on stderr). */
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h') {
-    process.stdout.write(`${USAGE}\n`);
-    return command ? 0 : 1;
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 1;
   }
-  const logger = createLogger({ name: 'hds', level: logLevelFrom(rest) });
-  switch (command) {
-    case 'review':
-      if (rest.includes('--help') || rest.includes('-h')) {
-        process.stdout.write(`${REVIEW_USAGE}\n`);
-        return 0;
-      }
-      return runReview(parseReviewArgs(rest, process.env, Boolean(process.stdout.isTTY), new Date()), logger);
-    default:
-      process.stderr.write(`hds: unknown command "${command}"\n\n${USAGE}\n`);
-      return 1;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`hds: unknown command "${name}"\n\n${usage()}\n`);
+    return 1;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  return command.run(rest, { logger: createLogger({ name: 'hds', level: logLevelFrom(rest) }), env: process.env });
 }
 
 main(process.argv.slice(2)).then(

@@ -5,6 +5,7 @@ import { AppError, IsoDate, todayIso, type ReviewReport, type VendorStatus } fro
 import type { Logger } from '@hds/logger';
 import { reviewFolder } from '@hds/pipeline';
 import { renderCsv, renderHtml, renderJson, renderTable } from '@hds/report';
+import type { Command } from './command.ts';
 import { createProgressBar } from './progress-bar.ts';
 
 export const REVIEW_USAGE = `Usage: hds review <folder> [options]
@@ -126,3 +127,10 @@ export async function runReview(args: ReviewArgs, logger: Logger): Promise<numbe
   logger.info({ vendors: report.vendors.length, ms: Math.round(performance.now() - started) }, 'review completed');
   return exitCodeFor(report, args.failOn);
 }
+
+export const reviewCommand: Command = {
+  name: 'review',
+  summary: 'review a folder of vendor dossiers (embedded mode)',
+  usage: REVIEW_USAGE,
+  run: (argv, ctx) => runReview(parseReviewArgs(argv, ctx.env, Boolean(process.stdout.isTTY), new Date()), ctx.logger),
+};

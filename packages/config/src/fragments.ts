@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { envBoolean, envInt } from './env.ts';
+
+/**
+ * Environment fragments shared by the services. Each service's schema is
+ * the union of the fragments it needs; every key is described (the
+ * descriptions feed `.env.example` and the README).
+ */
+export const loggingEnv = {
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
+};
+
+export const databaseEnv = {
+  DATABASE_URL: z.string().url().describe('PostgreSQL connection URL (postgres://user:password@host:5432/db)'),
+  DATABASE_POOL_SIZE: envInt(1, 100).default(10).describe('PostgreSQL connections per process'),
+};
+
+export const redisEnv = {
+  REDIS_URL: z.string().url().describe('Redis URL for the BullMQ queues (redis://host:6379/0); Redis must run with maxmemory-policy noeviction'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('hds')
+    .describe('BullMQ key prefix: separates deployments (and test runs) sharing one Redis'),
+};
+
+export const s3Env = {
+  S3_ENDPOINT: z.string().url().optional().describe('S3-compatible endpoint (MinIO, Ceph RGW…); omit for AWS S3'),
+  S3_REGION: z.string().default('us-east-1').describe('S3 region'),
+  S3_BUCKET: z.string().min(3).describe('Bucket holding the documents'),
+  S3_ACCESS_KEY_ID: z.string().min(1).describe('S3 access key'),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).describe('S3 secret key (never logged)'),
+  S3_FORCE_PATH_STYLE: envBoolean.default(true).describe('Path-style bucket addressing (MinIO and Ceph need it)'),
+  S3_CREATE_BUCKET: envBoolean.default(false).describe('Create the bucket at start when missing (development)'),
+};
+
+export const httpEnv = {
+  HOST: z.string().default('0.0.0.0').describe('Address the HTTP server listens on'),
+  PORT: envInt(0, 65535).default(8080).describe('HTTP port (0: any free port)'),
+};
+
+export const workerEnv = {
+  WORKER_CONCURRENCY: envInt(1, 64).default(2).describe('Jobs a worker process runs at once'),
+  SHUTDOWN_TIMEOUT_MS: envInt(1000, 600_000).default(30_000).describe('On SIGTERM, how long active jobs may take to finish'),
+  JOB_LOCK_MS: envInt(1000, 600_000).default(30_000).describe('BullMQ lock duration: a job whose worker stops renewing it is taken over after this'),
+};
+
+export const ocrEnv = {
+  OCR_THREADS: envInt(1, 64).optional().describe('OCR worker threads per process (default: one per core)'),
+  OCR_ENABLED: envBoolean.default(true).describe('OCR pages without a usable text layer'),
+};

@@ -1,0 +1,5 @@
+import type { Command } from './command.ts';
+import { reviewCommand } from './review.command.ts';
+
+/** Every `hds` command. Add a command: one file exporting a Command, one line here. */
+export const COMMANDS: Command[] = [reviewCommand];
