@@ -1,5 +1,5 @@
 // Accuracy of the whole review against the generator's ground truth:
-//   node test/eval/eval-corpus.cli.ts --seed 9001 --vendors 40 [--as-of 2026-11-29] [--registry-format csv|json|xlsx] [--verbose] [--check]
+//   node test/eval/eval-corpus.cli.ts --seed 9001 --vendors 40 [--as-of 2026-11-29] [--registry-format csv|json|xlsx] [--scanned] [--verbose] [--check]
 // Generates a fresh corpus, reviews it in embedded mode (as `hds review` does)
 // and prints the figures. --check exits 1 below the foundation issue's targets.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '@hds/logger';
 import { reviewFolder } from '@hds/pipeline';
-import { generateCorpus } from '../fixtures/src/index.ts';
+import { generateCorpus, scanCorpus } from '../fixtures/src/index.ts';
 import { compareWithTruth, f1, formatComparison } from './truth-compare.ts';
 
 const { values } = parseArgs({
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
+    scanned: { type: 'boolean', default: false },
   },
 });
 
@@ -27,7 +28,9 @@ const dir = await mkdtemp(join(tmpdir(), 'hds-eval-'));
 const corpus = join(dir, 'corpus');
 const seed = Number(values.seed);
 const t0 = performance.now();
-const truth = await generateCorpus({ seed, vendors: Number(values.vendors), outDir: corpus, asOf: values['as-of']!, registryFormat: values['registry-format'] as 'csv', hostile: true });
+const born = await generateCorpus({ seed, vendors: Number(values.vendors), outDir: values.scanned ? join(dir, 'born-digital') : corpus, asOf: values['as-of']!, registryFormat: values['registry-format'] as 'csv', hostile: true });
+// --scanned: every readable document replaced by a noisy, skewed scan (some pages turned, some blank, some image files).
+const truth = values.scanned ? await scanCorpus({ seed, sourceDir: join(dir, 'born-digital'), outDir: corpus, truth: born }) : born;
 const t1 = performance.now();
 const report = await reviewFolder({
   folder: corpus,
@@ -46,9 +49,11 @@ if (values.keep) console.log(`corpus kept in ${dir}`);
 else await rm(dir, { recursive: true, force: true });
 
 if (values.check) {
-  const ok = c.certificateFields.correct / c.certificateFields.total >= 0.98 && f1(c.clausePresence) >= 0.95 && f1(c.findings) >= 0.95 && c.statuses.correct === c.statuses.total;
+  // Targets: born-digital (foundation issue) and scanned (OCR issue).
+  const t = values.scanned ? { fields: 0.95, clauses: 0.92, findings: 0.92, statuses: 0.95 } : { fields: 0.98, clauses: 0.95, findings: 0.95, statuses: 1 };
+  const ok = c.certificateFields.correct / c.certificateFields.total >= t.fields && f1(c.clausePresence) >= t.clauses && f1(c.findings) >= t.findings && c.statuses.correct / c.statuses.total >= t.statuses;
   if (!ok) {
-    console.error('below target: certificate fields >= 0.98, clause F1 >= 0.95, findings F1 >= 0.95, every status right');
+    console.error(`below target: certificate fields >= ${t.fields}, clause F1 >= ${t.clauses}, findings F1 >= ${t.findings}, statuses right >= ${t.statuses}`);
     process.exitCode = 1;
   }
 }

@@ -1,5 +1,5 @@
 import type { PageText } from '@hds/core';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, DocumentsTable } from './schema.ts';
 
 export type DocumentRow = Selectable<DocumentsTable>;
@@ -133,6 +133,28 @@ export function createDocumentsRepository(db: Kysely<Database>) {
         .set({ status: 'failed', status_changed_at: new Date(), error_code: error.code, error_message: error.message, extractor_version: extractorVersion })
         .where('id', '=', id)
         .execute();
+    },
+
+    /**
+     * One page of documents stuck in one of `statuses` whose state changed
+     * in [changedAfter, changedBefore), oldest first, after a keyset cursor:
+     * the sweep pages through them without loading them all (index on
+     * status, status_changed_at). The cursor compares at millisecond
+     * precision, that of a JS Date, or a page would start again with its own
+     * last row.
+     */
+    async listStuck(input: { statuses: Array<'stored' | 'extracted'>; changedAfter: Date; changedBefore: Date; after?: { at: Date; id: string }; limit: number }): Promise<Array<{ id: string; tenantId: string; status: 'stored' | 'extracted'; changedAt: Date }>> {
+      const changedMs = sql<Date>`date_trunc('milliseconds', status_changed_at)`;
+      let q = db
+        .selectFrom('documents')
+        .select(['id', 'tenant_id', 'status', changedMs.as('changed_at')])
+        .where('status', 'in', input.statuses)
+        .where('status_changed_at', '>=', input.changedAfter)
+        .where('status_changed_at', '<', input.changedBefore);
+      const after = input.after;
+      if (after) q = q.where((eb) => eb.or([eb(changedMs, '>', after.at), eb.and([eb(changedMs, '=', after.at), eb('id', '>', after.id)])]));
+      const rows = await q.orderBy(changedMs).orderBy('id').limit(input.limit).execute();
+      return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, status: r.status as 'stored' | 'extracted', changedAt: new Date(r.changed_at) }));
     },
   };
 }

@@ -7,3 +7,4 @@ export { createVendorsRepository, type VendorDocumentRow, type VendorsRepository
 export { createRegistryRepository, type RegistryRepository, type StoredSnapshot } from './registry.repository.ts';
 export { createEvaluationsRepository, type EvaluationsRepository, type FindingChanges, type FindingWithFingerprint, type SaveEvaluationInput } from './evaluations.repository.ts';
 export { createRepositories, type Repositories } from './repositories.ts';
+export { createApiKeysRepository, parseApiKey, type ApiKeyInfo, type ApiKeysRepository, type ApiKeysTable } from './api-keys.repository.ts';

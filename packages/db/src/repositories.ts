@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createApiKeysRepository } from './api-keys.repository.ts';
 import { createDocumentsRepository } from './documents.repository.ts';
 import { createEvaluationsRepository } from './evaluations.repository.ts';
 import { createRegistryRepository } from './registry.repository.ts';
@@ -11,6 +12,7 @@ export function createRepositories(db: Kysely<Database>) {
     vendors: createVendorsRepository(db),
     registry: createRegistryRepository(db),
     evaluations: createEvaluationsRepository(db),
+    apiKeys: createApiKeysRepository(db),
   };
 }
 

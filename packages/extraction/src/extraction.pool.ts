@@ -7,8 +7,12 @@ export interface TextExtractor {
   close(): Promise<void>;
 }
 
-export function createExtractionPool(size = defaultPoolSize()): TextExtractor {
-  const pool = createThreadPool<{ bytes: Uint8Array; fileName?: string }, ExtractedText>(new URL('./extraction.worker.ts', import.meta.url), size);
+/**
+ * `size` threads, each with its own OCR engine when `ocr` is on: the number
+ * of pages read at once (one per core by default).
+ */
+export function createExtractionPool(size = defaultPoolSize(), opts: { ocr?: boolean } = {}): TextExtractor {
+  const pool = createThreadPool<{ bytes: Uint8Array; fileName?: string }, ExtractedText>(new URL('./extraction.worker.ts', import.meta.url), size, { ocr: opts.ocr ?? true });
   return {
     extract(bytes, opts = {}) {
       // The bytes move to the worker (no copy); the caller must not reuse them.

@@ -29,6 +29,24 @@ export const EvaluateJobPayload = z.object({
 });
 export type EvaluateJobPayload = z.infer<typeof EvaluateJobPayload>;
 
+/**
+ * The sweep of documents stuck in `stored` or `extracted` (an upload whose
+ * job was never enqueued, a follow-up lost with its Redis): re-enqueues the
+ * next stage of documents whose state changed between `youngerThanMs` and
+ * `olderThanMs` ago. One job handles one page and asks for the next with a
+ * cursor, so no run ever loads every row.
+ */
+export const SweepJobPayload = z.object({
+  /** Lower age bound: leave alone what is probably still in flight. */
+  olderThanMs: z.number().int().positive().optional(),
+  /** Upper age bound: what is older has been looked at by earlier sweeps (and sits in the dead-letter set). */
+  youngerThanMs: z.number().int().positive().optional(),
+  /** Set by the sweep on its continuation pages: the time window of the run (epoch ms) and the last row seen. */
+  window: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
+  after: z.object({ at: z.number().int(), id: z.string().uuid() }).optional(),
+});
+export type SweepJobPayload = z.infer<typeof SweepJobPayload>;
+
 export interface JobDefinition<S extends z.ZodType> {
   queue: string;
   payload: S;
@@ -64,6 +82,14 @@ export const JOB_CATALOG = {
     jobId: (p) => ['evaluate', p.vendorId, p.asOf ?? 'today', p.registrySnapshotId ?? 'newest', p.dossierVersion ?? 'current'].join('.'),
     attempts: 5,
     backoffMs: 1_000,
+  }),
+  'documents.sweep': define({
+    queue: 'maintenance',
+    payload: SweepJobPayload,
+    // A run's first page comes from the scheduler (its own ids); pages are keyed by run and cursor.
+    jobId: (p) => ['sweep', p.window?.to ?? 'now', p.after?.id ?? 'first'].join('.'),
+    attempts: 3,
+    backoffMs: 5_000,
   }),
 } as const;
 

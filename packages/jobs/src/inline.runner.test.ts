@@ -24,6 +24,7 @@ function handlers(overrides: Partial<JobHandlers> = {}): { calls: string[]; hand
         calls.push(`evaluate ${p.vendorId}`);
         return { outcome: 'done' };
       },
+      'documents.sweep': async () => ({ outcome: 'skipped' }),
       ...overrides,
     },
   };

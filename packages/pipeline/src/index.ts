@@ -11,3 +11,5 @@ export { createRegistryCache, type RegistryCache } from './registry-cache.ts';
 export { buildReportVendor, LOW_OCR_CONFIDENCE } from './report.builder.ts';
 export { reviewFolder, type ReviewFolderOptions, type ReviewProgress } from './review-folder.ts';
 export { openServiceResources, type ServiceResources, type ServiceResourcesConfig } from './service-deps.ts';
+export { handleSweep, SWEEP_DEFAULTS } from './sweep.ts';
+export { createUploadIntake, tooLarge, unsupportedType, uploadFileName, type ReceivedUpload, type UploadedDocument, type UploadIntake, type UploadIntakeDeps } from './upload.intake.ts';

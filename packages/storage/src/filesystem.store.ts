@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -73,6 +73,20 @@ export function createFilesystemStore(root: string): ObjectStore {
       } catch (err) {
         if (isMissing(err)) return null;
         throw unavailable('head', err);
+      }
+    },
+    async copy(fromKey, toKey) {
+      const source = pathOf(fromKey);
+      const target = pathOf(toKey);
+      // Same as put: a temporary file renamed into place, never half a copy under the key.
+      const tmp = `${target}.tmp-${randomBytes(6).toString('hex')}`;
+      try {
+        await mkdir(dirname(target), { recursive: true });
+        await copyFile(source, tmp);
+        await rename(tmp, target);
+      } catch (err) {
+        await rm(tmp, { force: true });
+        throw isMissing(err) ? notFound(fromKey, err) : unavailable('copy', err);
       }
     },
     async delete(key) {

@@ -69,5 +69,19 @@ export function objectStoreContract(name: string, makeStore: () => Promise<{ sto
           await expect(s.put(bad, new Uint8Array([1]))).rejects.toMatchObject({ code: 'storage.invalid_key' });
         }
       }));
+
+    it('copies an object to another key, leaving the source, and says not found for a missing source', () =>
+      withStore(async (s) => {
+        const chunk = Buffer.alloc(1024 * 1024, 3);
+        await s.put('incoming/tmp-1', Readable.from([chunk, Buffer.from('%%EOF')]));
+        await s.put('documents/target', new Uint8Array([9]));
+        await s.copy('incoming/tmp-1', 'documents/target');
+        expect((await s.head('documents/target'))?.size).toBe(1024 * 1024 + 5);
+        expect(Buffer.from(await s.get('documents/target')).subarray(-5).toString()).toBe('%%EOF');
+        expect((await s.head('incoming/tmp-1'))?.size).toBe(1024 * 1024 + 5);
+        await expect(s.copy('incoming/missing', 'documents/other')).rejects.toMatchObject({ code: 'storage.not_found' });
+        expect(await s.head('documents/other')).toBeNull();
+        await expect(s.copy('incoming/tmp-1', '../escape')).rejects.toMatchObject({ code: 'storage.invalid_key' });
+      }));
   });
 }

@@ -19,6 +19,12 @@ export interface ObjectStore {
   getStream(key: string): Promise<Readable>;
   /** Size of the object, or null when it does not exist. */
   head(key: string): Promise<ObjectInfo | null>;
+  /**
+   * Copies an object inside the store without the bytes passing through this
+   * process (S3: server-side CopyObject, at most 5 GiB). The target is
+   * replaced whole or not at all; a missing source fails with `storage.not_found`.
+   */
+  copy(fromKey: string, toKey: string): Promise<void>;
   /** Idempotent: deleting a missing object is not an error. */
   delete(key: string): Promise<void>;
   list(prefix: string): AsyncIterable<ObjectInfo>;

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
@@ -178,6 +179,18 @@ export function createS3Store(config: S3StoreConfig): ObjectStore {
       } catch (err) {
         if (isNotFound(err)) return null;
         throw fail('head', key, err);
+      }
+    },
+    async copy(fromKey, toKey) {
+      assertValidKey(fromKey);
+      assertValidKey(toKey);
+      try {
+        await ready();
+        // CopySource is "bucket/key", URL-encoded segment by segment.
+        const CopySource = [Bucket, ...fromKey.split('/')].map(encodeURIComponent).join('/');
+        await client.send(new CopyObjectCommand({ Bucket, Key: toKey, CopySource }));
+      } catch (err) {
+        throw fail('copy', fromKey, err);
       }
     },
     async delete(key) {

@@ -1,0 +1,92 @@
+import { AppError } from '@hds/core';
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { encodePgm, inkRatio, textRunsVertically, type GrayRaster } from '../raster.ts';
+import { ocrText, type TesseractBlocks } from './ocr-layout.ts';
+import { languageDataDir } from './tessdata.ts';
+
+export interface OcrResult {
+  text: string;
+  /** Mean word confidence, 0–100. */
+  confidence: number;
+  /** Clockwise degrees the page was turned to be read (0, 90, 180, 270). */
+  rotation: number;
+  words: number;
+}
+
+export interface OcrEngine {
+  recognize(page: GrayRaster): Promise<OcrResult>;
+  close(): Promise<void>;
+}
+
+/** Below this confidence a result is doubted: the page may be upside down. */
+const DOUBTFUL = 60;
+/** Almost no ink: a blank or noise-only page, nothing to read. */
+const BLANK_INK = 0.002;
+
+const radians = (deg: number) => (deg * Math.PI) / 180;
+
+/**
+ * One tesseract.js recognizer (French + English, LSTM, offline data) and,
+ * on demand, one orientation detector (OSD, legacy engine). Each runs in its
+ * own worker thread inside tesseract.js; an engine serves one page at a time
+ * and is reused across documents. Orientation: a page whose text runs up and
+ * down, or whose reading is doubtful, is checked with OSD and read again
+ * turned the right way; small skew is corrected by tesseract (rotateAuto).
+ */
+export async function createOcrEngine(): Promise<OcrEngine> {
+  const langPath = languageDataDir();
+  const options = { langPath, cacheMethod: 'none', gzip: true, logger: () => undefined, errorHandler: () => undefined };
+  let reader: Worker = await createWorker(['fra', 'eng'], OEM.LSTM_ONLY, options);
+  let osd: Worker | null = null;
+
+  async function read(page: GrayRaster, pgm: Uint8Array, rotation: number): Promise<OcrResult> {
+    await reader.setParameters({ user_defined_dpi: String(Math.round(page.dpi)) });
+    const { data } = await reader.recognize(Buffer.from(pgm), { rotateAuto: rotation === 0, rotateRadians: radians(rotation) }, { blocks: true, text: false });
+    const turned = rotation === 90 || rotation === 270;
+    const { text, words } = ocrText(data as unknown as TesseractBlocks, turned ? page.height : page.width, turned ? page.width : page.height);
+    return { text, confidence: words === 0 ? 0 : data.confidence, rotation, words };
+  }
+
+  async function orientation(pgm: Uint8Array): Promise<number | null> {
+    osd ??= await createWorker('osd', OEM.TESSERACT_ONLY, { ...options, legacyCore: true, legacyLang: true });
+    const { data } = await osd.detect(Buffer.from(pgm));
+    // OSD reports how far the page is turned; low confidence means it could not tell.
+    return data.orientation_degrees !== null && (data.orientation_confidence ?? 0) >= 2 ? data.orientation_degrees : null;
+  }
+
+  async function recognizeOnce(page: GrayRaster): Promise<OcrResult> {
+    if (inkRatio(page) < BLANK_INK) return { text: '', confidence: 0, rotation: 0, words: 0 };
+    const pgm = encodePgm(page);
+    let tried: number | null = null;
+    if (textRunsVertically(page)) tried = await orientation(pgm);
+    let best = await read(page, pgm, tried ?? 0);
+    if (best.confidence < DOUBTFUL) {
+      const detected = tried ?? (await orientation(pgm));
+      if (detected !== null && detected !== best.rotation) {
+        const again = await read(page, pgm, detected);
+        if (again.confidence > best.confidence) best = again;
+      }
+    }
+    return best;
+  }
+
+  return {
+    async recognize(page) {
+      try {
+        return await recognizeOnce(page);
+      } catch (first) {
+        // A failed engine (out of memory, wasm abort) is replaced and the page read once more.
+        await reader.terminate().catch(() => undefined);
+        reader = await createWorker(['fra', 'eng'], OEM.LSTM_ONLY, options);
+        try {
+          return await recognizeOnce(page);
+        } catch (err) {
+          throw new AppError('ocr.failed', `OCR failed on a page twice (${(err as Error).message ?? String(err)})`, { cause: first });
+        }
+      }
+    },
+    async close() {
+      await Promise.all([reader.terminate().catch(() => undefined), osd?.terminate().catch(() => undefined)]);
+    },
+  };
+}
