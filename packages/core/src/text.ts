@@ -37,3 +37,16 @@ export type Evidence = z.infer<typeof Evidence>;
 export function evidenceFromSpan(path: string, span: Span | null | undefined): Evidence {
   return span ? { path, page: span.page, excerpt: span.excerpt } : { path, page: null, excerpt: null };
 }
+
+/** OCR pages whose mean confidence is under this are doubtful: a reviewer should read them (policy may change it). */
+export const LOW_OCR_CONFIDENCE = 70;
+
+/** Pages of a document read by OCR with a confidence under `threshold`. */
+export function lowConfidencePages(sources: readonly PageSource[], confidences: ReadonlyArray<number | null>, threshold = LOW_OCR_CONFIDENCE): number[] {
+  const out: number[] = [];
+  sources.forEach((source, i) => {
+    const c = confidences[i];
+    if (source === 'ocr' && c !== null && c !== undefined && c < threshold) out.push(i + 1);
+  });
+  return out;
+}

@@ -31,6 +31,8 @@ export interface DeadLetter {
   list(opts?: { queue?: string; limit?: number }): Promise<DeadLetterJob[]>;
   /** Moves failed jobs back to waiting with fresh attempts; returns the ids retried. */
   retry(opts: { jobId: string; queue?: string } | { all: true; queue?: string }): Promise<string[]>;
+  /** Jobs per state and queue (waiting, active, delayed, failed, completed). */
+  counts(): Promise<Record<string, Record<string, number>>>;
   close(): Promise<void>;
 }
 
@@ -62,12 +64,17 @@ export async function openDeadLetter(opts: DeadLetterOptions): Promise<DeadLette
     // One try: a command-line tool reports the outage instead of waiting for Redis.
     retryStrategy: () => null,
   });
-  connection.on('error', () => undefined);
+  // The socket's own error (ECONNREFUSED…) says more than the "Connection is closed" of connect().
+  let socketError: Error | undefined;
+  connection.on('error', (err: Error) => {
+    socketError ??= err;
+  });
   try {
     await connection.connect();
   } catch (err) {
     connection.disconnect();
-    throw new AppError('queue.unavailable', `Cannot reach Redis at ${redactRedisUrl(opts.redisUrl)}: ${(err as Error).message}`, { retryable: true, httpStatus: 503, cause: err });
+    const why = (socketError ?? (err as Error)).message;
+    throw new AppError('queue.unavailable', `Cannot reach Redis at ${redactRedisUrl(opts.redisUrl)}: ${why}`, { retryable: true, httpStatus: 503, cause: err });
   }
   const queues = new Map<string, Queue>();
   const queueOf = (name: string): Queue => {
@@ -121,6 +128,12 @@ export async function openDeadLetter(opts: DeadLetterOptions): Promise<DeadLette
         }
       }
       return retried;
+    },
+
+    async counts() {
+      const out: Record<string, Record<string, number>> = {};
+      for (const name of QUEUE_NAMES) out[name] = await queueOf(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+      return out;
     },
 
     async close() {

@@ -8,7 +8,7 @@ export { createStageHandlers } from './handlers.ts';
 export { ingestLocalFile, type IngestedDocument } from './intake.ts';
 export { handleParse } from './parse.handler.ts';
 export { createRegistryCache, type RegistryCache } from './registry-cache.ts';
-export { buildReportVendor, LOW_OCR_CONFIDENCE } from './report.builder.ts';
+export { buildReportVendor } from './report.builder.ts';
 export { reviewFolder, type ReviewFolderOptions, type ReviewProgress } from './review-folder.ts';
 export { openServiceResources, type ServiceResources, type ServiceResourcesConfig } from './service-deps.ts';
 export { handleSweep, SWEEP_DEFAULTS } from './sweep.ts';

@@ -1,5 +1,6 @@
 import {
   evidenceFromSpan,
+  lowConfidencePages,
   normalizeActivities,
   type CertificateReading,
   type Dossier,
@@ -14,14 +15,11 @@ import {
 } from '@hds/core';
 import type { Evaluation } from '@hds/rules';
 
-/** OCR pages under this mean confidence are shown to reviewers as doubtful. */
-export const LOW_OCR_CONFIDENCE = 70;
-
 function documentEntry(d: DossierDocument): ReportDocument {
   const ocr = d.pageConfidences.map((c, i) => ({ c, page: i + 1, source: d.pageSources[i] })).filter((p) => p.source === 'ocr');
   const confidences = ocr.map((p) => p.c).filter((c): c is number => c !== null);
   const mean = confidences.length > 0 ? Math.round((confidences.reduce((a, b) => a + b, 0) / confidences.length) * 10) / 10 : null;
-  const low = ocr.filter((p) => p.c !== null && p.c < LOW_OCR_CONFIDENCE).map((p) => p.page);
+  const low = lowConfidencePages(d.pageSources, d.pageConfidences);
   return {
     path: d.path,
     sha256: d.sha256,

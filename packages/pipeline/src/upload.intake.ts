@@ -14,6 +14,8 @@ export interface UploadIntakeDeps {
   /** Where the follow-up jobs go (the BullMQ producer in the HTTP API). */
   enqueue: (jobs: JobRequest[]) => Promise<void>;
   logger: Logger;
+  /** How long the queue may take to accept the jobs before the upload is answered `queue.unavailable`; default 5 s. */
+  enqueueTimeoutMs?: number;
 }
 
 /** A file streamed to a temporary object, hashed and measured, not yet a document. */
@@ -58,6 +60,23 @@ function hasSupportedExtension(name: string): boolean {
 
 export function unsupportedType(reason: string): AppError {
   return new AppError('document.unsupported_type', `${reason}; accepted: PDF, PNG, JPEG or TIFF (${SUPPORTED_EXTENSIONS.join(', ')})`, { httpStatus: 415 });
+}
+
+// A queue client waiting for a Redis it never reached would hold the request
+// (and the client) indefinitely; past the deadline it counts as unavailable.
+async function withDeadline(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  work.catch(() => undefined);
+  try {
+    await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new AppError('queue.unavailable', `The job queue did not answer within ${ms} ms`, { retryable: true, httpStatus: 503 })), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function tooLarge(maxBytes: number): AppError {
@@ -198,7 +217,7 @@ export function createUploadIntake(deps: UploadIntakeDeps) {
       const docs = await deps.repos.vendors.listDocuments(input.vendor.id);
       jobs.push({ name: 'vendor.evaluate', payload: { tenantId: input.tenantId, vendorId: input.vendor.id, dossierVersion: dossierVersion(docs), reason: 'document.uploaded', ...correlation } });
       try {
-        await deps.enqueue(jobs);
+        await withDeadline(deps.enqueue(jobs), deps.enqueueTimeoutMs ?? 5_000);
       } catch (err) {
         if (isAppError(err) && err.code === 'queue.unavailable') {
           throw new AppError(

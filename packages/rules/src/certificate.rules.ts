@@ -2,7 +2,7 @@ import { addDays, daysBetween, type CertificateField, type Finding } from '@hds/
 import { resolveBody } from './bodies.ts';
 import { certificateLabel, createFinding, type RuleContext } from './context.ts';
 import type { CertificateDoc } from './dossier-view.ts';
-import { absenceEvidence, evidenceFromSpans } from './evidence.ts';
+import { absenceEvidence, evidenceFromSpans, absenceEvidenceWithDoubt, doubtNote } from './evidence.ts';
 import { formatDateFr, joinFr, plural } from './format.ts';
 
 /** The fields a certificate must print (RULES.md); SIREN and referential are not required. */
@@ -38,8 +38,8 @@ function fieldsMissing(ctx: RuleContext, cert: CertificateDoc): Finding[] {
   return [
     createFinding(ctx, 'CERT_FIELDS_MISSING', {
       document: cert.path,
-      message: `${kind} « ${cert.path} » n'indique pas lisiblement : ${joinFr(missing)}.`,
-      evidence: [absenceEvidence(cert.path)],
+      message: `${kind} « ${cert.path} » n'indique pas lisiblement : ${joinFr(missing)}.${doubtNote(cert.doubtfulPages)}`,
+      evidence: absenceEvidenceWithDoubt(cert.path, cert.doubtfulPages),
     }),
   ];
 }

@@ -82,3 +82,23 @@ describe('CONTRACT_HOSTING_OUTSIDE_EEA', () => {
     ]);
   });
 });
+
+describe('absences on pages read by OCR with a low confidence', () => {
+  const scanned = (confidence: number) => ({ ...contract('a/k.pdf', withoutClauses('restitution')), pages: 2, pageSources: ['ocr', 'ocr'] as const, pageConfidences: [91, confidence] });
+
+  it('say so and cite the doubtful page, so a reviewer checks before concluding', () => {
+    const [f] = of(run(dossier(certificate('a/c.pdf'), { ...scanned(41), pageSources: ['ocr', 'ocr'] })), 'CONTRACT_CLAUSE_MISSING');
+    expect(f!.message).toMatch(/la page 2 a été lue par OCR avec une confiance faible/);
+    expect(f!.evidence).toEqual([
+      { path: 'a/k.pdf', page: null, excerpt: null },
+      { path: 'a/k.pdf', page: 2, excerpt: null },
+    ]);
+  });
+
+  it('stay plain when every page was read confidently (threshold from the policy)', () => {
+    const [f] = of(run(dossier(certificate('a/c.pdf'), { ...scanned(85), pageSources: ['ocr', 'ocr'] })), 'CONTRACT_CLAUSE_MISSING');
+    expect(f!.message).not.toMatch(/confiance faible/);
+    const [g] = of(run(dossier(certificate('a/c.pdf'), { ...scanned(85), pageSources: ['ocr', 'ocr'] }), { policy: resolvePolicy({ lowOcrConfidence: 90 }) }), 'CONTRACT_CLAUSE_MISSING');
+    expect(g!.message).toMatch(/la page 2/);
+  });
+});

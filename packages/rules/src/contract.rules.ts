@@ -1,7 +1,7 @@
 import { countryByCode, type Finding, type HostingLocation } from '@hds/core';
 import { createFinding, type RuleContext } from './context.ts';
 import type { ContractDoc } from './dossier-view.ts';
-import { absenceEvidence, evidenceFromSpans } from './evidence.ts';
+import { absenceEvidenceWithDoubt, doubtNote, evidenceFromSpans } from './evidence.ts';
 import { joinFr, lowerFirst } from './format.ts';
 
 /** CONTRACT_NO_HDS_MENTION, CONTRACT_CLAUSE_MISSING, CONTRACT_HOSTING_OUTSIDE_EEA, per contract. */
@@ -18,8 +18,8 @@ function noHdsMention(ctx: RuleContext, contract: ContractDoc): Finding[] {
   return [
     createFinding(ctx, 'CONTRACT_NO_HDS_MENTION', {
       document: contract.path,
-      message: `Le contrat « ${contract.path} » n'indique pas que le service est fourni par un hébergeur certifié HDS : une mention au niveau de l'entreprise ne suffit pas, l'offre elle-même doit être certifiée.`,
-      evidence: [absenceEvidence(contract.path)],
+      message: `Le contrat « ${contract.path} » n'indique pas que le service est fourni par un hébergeur certifié HDS : une mention au niveau de l'entreprise ne suffit pas, l'offre elle-même doit être certifiée.${doubtNote(contract.doubtfulPages)}`,
+      evidence: absenceEvidenceWithDoubt(contract.path, contract.doubtfulPages),
     }),
   ];
 }
@@ -35,8 +35,8 @@ function missingClauses(ctx: RuleContext, contract: ContractDoc): Finding[] {
       return createFinding(ctx, 'CONTRACT_CLAUSE_MISSING', {
         document: contract.path,
         clause: key,
-        message: def ? `Clause manquante : ${lowerFirst(def.title)} (${def.source}).` : `Clause manquante : ${key}.`,
-        evidence: [absenceEvidence(contract.path)],
+        message: (def ? `Clause manquante : ${lowerFirst(def.title)} (${def.source}).` : `Clause manquante : ${key}.`) + doubtNote(contract.doubtfulPages),
+        evidence: absenceEvidenceWithDoubt(contract.path, contract.doubtfulPages),
       });
     });
 }

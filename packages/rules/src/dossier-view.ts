@@ -1,12 +1,15 @@
-import type { CertificateReading, ContractReading, Dossier, DossierDocument, GuaranteesReading } from '@hds/core';
+import { LOW_OCR_CONFIDENCE, lowConfidencePages, type CertificateReading, type ContractReading, type Dossier, type DossierDocument, type GuaranteesReading } from '@hds/core';
 
 export interface CertificateDoc {
   path: string;
   reading: CertificateReading;
+  /** OCR pages read with a low confidence: an absence there is doubtful. */
+  doubtfulPages: number[];
 }
 export interface ContractDoc {
   path: string;
   reading: ContractReading;
+  doubtfulPages: number[];
 }
 export interface GuaranteesDoc {
   path: string;
@@ -34,7 +37,7 @@ export function isReadable(doc: DossierDocument): boolean {
  * kind whose reading is missing is read as an empty reading: it still exists
  * (no DOSSIER_NO_* finding) and everything it should print is missing.
  */
-export function readDossier(dossier: Dossier): DossierView {
+export function readDossier(dossier: Dossier, lowOcrConfidence = LOW_OCR_CONFIDENCE): DossierView {
   const view: DossierView = {
     vendorName: dossier.vendorName,
     documents: dossier.documents,
@@ -45,11 +48,15 @@ export function readDossier(dossier: Dossier): DossierView {
   };
   for (const doc of dossier.documents) {
     if (!isReadable(doc)) view.unreadable.push(doc);
-    else if (doc.kind === 'certificate') view.certificates.push({ path: doc.path, reading: doc.certificate ?? emptyCertificate() });
-    else if (doc.kind === 'contract') view.contracts.push({ path: doc.path, reading: doc.contract ?? emptyContract() });
+    else if (doc.kind === 'certificate') view.certificates.push({ path: doc.path, reading: doc.certificate ?? emptyCertificate(), doubtfulPages: doubtful(doc, lowOcrConfidence) });
+    else if (doc.kind === 'contract') view.contracts.push({ path: doc.path, reading: doc.contract ?? emptyContract(), doubtfulPages: doubtful(doc, lowOcrConfidence) });
     else if (doc.kind === 'guarantees_table') view.guarantees.push({ path: doc.path, reading: doc.guarantees ?? { rows: [] } });
   }
   return view;
+}
+
+function doubtful(doc: DossierDocument, threshold: number): number[] {
+  return lowConfidencePages(doc.pageSources ?? [], doc.pageConfidences ?? [], threshold);
 }
 
 function emptyCertificate(): CertificateReading {

@@ -44,7 +44,7 @@ export function evaluateDossier(input: EvaluateInput): Evaluation {
   const { dossier, registry, asOf } = input;
   const policy = input.policy ?? DEFAULT_POLICY;
   if (!isValidIsoDate(asOf)) throw new AppError('rules.invalid_date', `asOf must be YYYY-MM-DD, got ${asOf}`, { httpStatus: 400 });
-  const view = readDossier(dossier);
+  const view = readDossier(dossier, policy.lowOcrConfidence);
   const parties = identifyParties(view);
   const ctx: RuleContext = { view, parties, performance: performedActivities(view, parties), registry, asOf, policy };
   const certificateMatches = registry ? matchCertificates(view, registry) : {};

@@ -6,6 +6,22 @@ export function absenceEvidence(path: string): Evidence {
 }
 
 /**
+ * Evidence of an absence in a document partly read by OCR with a low
+ * confidence: the document, then each doubtful page, so that the absence is
+ * not taken for granted (the page may hold the fact, unread).
+ */
+export function absenceEvidenceWithDoubt(path: string, doubtfulPages: readonly number[]): Evidence[] {
+  return [absenceEvidence(path), ...doubtfulPages.map((page) => ({ path, page, excerpt: null }))];
+}
+
+/** The sentence a finding about an absence adds when pages were read with a low OCR confidence. */
+export function doubtNote(doubtfulPages: readonly number[]): string {
+  if (doubtfulPages.length === 0) return '';
+  const pages = doubtfulPages.length === 1 ? `la page ${doubtfulPages[0]} a été lue` : `les pages ${doubtfulPages.join(', ')} ont été lues`;
+  return ` Attention : ${pages} par OCR avec une confiance faible ; vérifier à la main avant de conclure à l'absence.`;
+}
+
+/**
  * Evidence from the spans that exist; when none does, the document itself
  * (a finding must never come without evidence: HDS.md).
  */

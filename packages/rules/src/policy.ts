@@ -9,6 +9,7 @@ import {
   type IsoDate,
   type RuleId,
   type Severity,
+  LOW_OCR_CONFIDENCE,
 } from '@hds/core';
 
 /** What an operator may tune; everything else in the rules is fixed by docs/RULES.md. */
@@ -25,6 +26,8 @@ export interface RulePolicy {
   clauseCatalogue: ClauseCatalogue;
   /** Rules that never fire. */
   disabledRules: RuleId[];
+  /** OCR pages under this mean confidence make an absence doubtful (the finding says so and cites them). */
+  lowOcrConfidence: number;
 }
 
 export const DEFAULT_POLICY: RulePolicy = Object.freeze({
@@ -35,6 +38,7 @@ export const DEFAULT_POLICY: RulePolicy = Object.freeze({
   extraBodies: [],
   clauseCatalogue: CLAUSE_CATALOGUE_2018,
   disabledRules: [],
+  lowOcrConfidence: LOW_OCR_CONFIDENCE,
 }) as RulePolicy;
 
 /** Overrides as an operator writes them: severities may be partial. */
@@ -56,6 +60,7 @@ export function resolvePolicy(overrides: PolicyOverrides = {}): RulePolicy {
   const policy: RulePolicy = {
     severities,
     expiryHorizonDays: overrides.expiryHorizonDays ?? DEFAULT_POLICY.expiryHorizonDays,
+    lowOcrConfidence: overrides.lowOcrConfidence ?? DEFAULT_POLICY.lowOcrConfidence,
     v1CutoffDate: overrides.v1CutoffDate ?? DEFAULT_POLICY.v1CutoffDate,
     extraBodies: [...(overrides.extraBodies ?? DEFAULT_POLICY.extraBodies)],
     clauseCatalogue: overrides.clauseCatalogue ?? DEFAULT_POLICY.clauseCatalogue,

@@ -1,5 +1,7 @@
 import type { Command } from './command.ts';
+import { jobsCommand } from './jobs.command.ts';
+import { migrateCommand } from './migrate.command.ts';
 import { reviewCommand } from './review.command.ts';
 
 /** Every `hds` command. Add a command: one file exporting a Command, one line here. */
-export const COMMANDS: Command[] = [reviewCommand];
+export const COMMANDS: Command[] = [reviewCommand, migrateCommand, jobsCommand];

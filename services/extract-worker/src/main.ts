@@ -1,14 +1,11 @@
 #!/usr/bin/env node
 import { availableParallelism } from 'node:os';
-import { databaseEnv, loggingEnv, ocrEnv, redisEnv, s3Env, workerEnv } from '@hds/config';
 import { createExtractionPool } from '@hds/extraction';
 import { closeConnection, createBullmqProducer, createWorkerConnection, pingRedis, startQueueWorker } from '@hds/jobs';
 import { createLogger } from '@hds/logger';
 import { createStageHandlers, openServiceResources } from '@hds/pipeline';
-import { createReadinessCheck, healthEnv, loadServiceConfig, runService } from '@hds/service';
-
-/** The extract worker's environment (`.env.example` is generated from it). */
-export const EXTRACT_WORKER_ENV = { ...loggingEnv, ...databaseEnv, ...redisEnv, ...s3Env, ...workerEnv, ...ocrEnv, ...healthEnv };
+import { createReadinessCheck, loadServiceConfig, runService } from '@hds/service';
+import { EXTRACT_WORKER_ENV } from './worker.env.ts';
 
 // A primary-key lookup: PostgreSQL answers and the schema is there.
 const NO_DOCUMENT = '00000000-0000-0000-0000-000000000000';
@@ -58,4 +55,4 @@ async function main(): Promise<void> {
   });
 }
 
-if (import.meta.main) await main();
+await main();

@@ -6,13 +6,13 @@ import type { JobRequest } from '@hds/jobs';
 import type { Logger } from '@hds/logger';
 import { createUploadIntake, type UploadIntake } from '@hds/pipeline';
 import type { ObjectStore } from '@hds/storage';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAuthHook, type VerifyApiKey } from './auth.ts';
 import { documentsRoutes } from './documents.routes.ts';
 import { installErrorHandling } from './errors.ts';
 import { findingsRoutes } from './findings.routes.ts';
-import { healthRoutes, type ReadinessCheck } from './health.routes.ts';
+import { healthRoutes, type Readiness } from './health.routes.ts';
 import { reviewsRoutes } from './reviews.routes.ts';
 import { createTenantQueries, type TenantQueries } from './tenant.queries.ts';
 import { vendorsRoutes } from './vendors.routes.ts';
@@ -26,9 +26,10 @@ export interface AppDeps {
   enqueue: (jobs: JobRequest[]) => Promise<void>;
   logger: Logger;
   limits: { uploadMaxBytes: number; uploadMaxFiles: number };
-  /** Named checks of /readyz (PostgreSQL, Redis, S3); each throws when its dependency is unreachable. */
-  readiness: Record<string, ReadinessCheck>;
-  readinessTimeoutMs?: number;
+  /** How long the queue may take to accept an upload's jobs before the answer is 503 queue.unavailable. */
+  enqueueTimeoutMs?: number;
+  /** /readyz: PostgreSQL, Redis and S3 answer (createReadinessCheck of @hds/service). */
+  readiness: () => Promise<Readiness>;
   /** Defaults to the API-keys repository. */
   verifyApiKey?: VerifyApiKey;
 }
@@ -40,6 +41,13 @@ export interface RouteContext {
   intake: UploadIntake;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** OpenAPI-only request body of a route whose body is streamed, not validated. */
+    openapiBody?: Record<string, unknown>;
+  }
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
@@ -47,7 +55,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * the configured port, tests on port 0. OpenAPI 3 is generated from the
  * routes' zod schemas and served at /openapi.json.
  */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     loggerInstance: deps.logger,
     // A caller's request id is kept when it looks like one, so logs correlate across services.
@@ -88,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: (doc) => {
       const out = jsonSchemaTransform(doc);
       // A streamed multipart body has no zod schema (validating it would mean buffering it); documented here.
-      const body = (doc.route.config as { openapiBody?: unknown } | undefined)?.openapiBody;
+      const body = doc.route.config?.openapiBody;
       return body ? { ...out, schema: { ...out.schema, body } } : out;
     },
     transformObject: jsonSchemaTransformObject,
@@ -102,11 +110,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: RouteContext = {
     deps,
     queries: createTenantQueries(deps.db),
-    intake: createUploadIntake({ repos: deps.repos, store: deps.store, enqueue: deps.enqueue, logger: deps.logger }),
+    intake: createUploadIntake({
+      repos: deps.repos,
+      store: deps.store,
+      enqueue: deps.enqueue,
+      logger: deps.logger,
+      ...(deps.enqueueTimeoutMs ? { enqueueTimeoutMs: deps.enqueueTimeoutMs } : {}),
+    }),
   };
   const verify = deps.verifyApiKey ?? ((key: string) => deps.repos.apiKeys.verify(key));
 
-  await app.register(healthRoutes, { checks: deps.readiness, timeoutMs: deps.readinessTimeoutMs ?? 2_000 });
+  await app.register(healthRoutes, { readiness: deps.readiness });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(
     async (v1) => {

@@ -40,7 +40,8 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string }> = {
  * unexpected a 500 whose details stay in the log (never a stack trace in a
  * response). An error is logged here, once.
  */
-export function installErrorHandling(app: FastifyInstance): void {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any server, logger and type provider
+export function installErrorHandling(app: FastifyInstance<any, any, any, any, any>): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'request';

@@ -36,7 +36,14 @@ const radians = (deg: number) => (deg * Math.PI) / 180;
 export async function createOcrEngine(): Promise<OcrEngine> {
   const langPath = languageDataDir();
   const options = { langPath, cacheMethod: 'none', gzip: true, logger: () => undefined, errorHandler: () => undefined };
-  let reader: Worker = await createWorker(['fra', 'eng'], OEM.LSTM_ONLY, options);
+  // Tesseract prints diagnostics ("Detected 166 diacritics", resolution
+  // warnings) on the process's stdout, where the report goes: send them to /dev/null.
+  const quiet = async (w: Worker) => {
+    await w.setParameters({ debug_file: '/dev/null' });
+    return w;
+  };
+  const newReader = async () => quiet(await createWorker(['fra', 'eng'], OEM.LSTM_ONLY, options));
+  let reader: Worker = await newReader();
   let osd: Worker | null = null;
 
   async function read(page: GrayRaster, pgm: Uint8Array, rotation: number): Promise<OcrResult> {
@@ -48,7 +55,7 @@ export async function createOcrEngine(): Promise<OcrEngine> {
   }
 
   async function orientation(pgm: Uint8Array): Promise<number | null> {
-    osd ??= await createWorker('osd', OEM.TESSERACT_ONLY, { ...options, legacyCore: true, legacyLang: true });
+    osd ??= await quiet(await createWorker('osd', OEM.TESSERACT_ONLY, { ...options, legacyCore: true, legacyLang: true }));
     const { data } = await osd.detect(Buffer.from(pgm));
     // OSD reports how far the page is turned; low confidence means it could not tell.
     return data.orientation_degrees !== null && (data.orientation_confidence ?? 0) >= 2 ? data.orientation_degrees : null;
@@ -77,7 +84,7 @@ export async function createOcrEngine(): Promise<OcrEngine> {
       } catch (first) {
         // A failed engine (out of memory, wasm abort) is replaced and the page read once more.
         await reader.terminate().catch(() => undefined);
-        reader = await createWorker(['fra', 'eng'], OEM.LSTM_ONLY, options);
+        reader = await newReader();
         try {
           return await recognizeOnce(page);
         } catch (err) {

@@ -1,0 +1,91 @@
+// OCR: the project's path (tesseract.js engines in worker threads, offline
+// data) side by side with the native tesseract CLI (OMP_THREAD_LIMIT=1) on the
+// same generated scanned pages: seconds and CPU-seconds per page, character
+// error rate against the pages' true text, pages/s with 1 and with all cores.
+//   node test/bench/ocr.bench.ts [--pages 12] [--seed 42]
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { createOcrEngine, decodeImagePages, type OcrEngine } from '@hds/extraction';
+import { writeOcrBenchmarkPages } from '../fixtures/src/index.ts';
+import { characterErrorRate } from './text-distance.ts';
+
+const run = promisify(execFile);
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '12' }, seed: { type: 'string', default: '42' } } });
+const root = new URL('../../', import.meta.url).pathname;
+await run(join(root, 'infra/scripts/bench-deps.sh'));
+const dir = await mkdtemp(join(tmpdir(), 'hds-ocr-bench-'));
+const index = await writeOcrBenchmarkPages({ seed: Number(values.seed), outDir: dir, count: Number(values.pages) });
+const pages = await Promise.all(index.pages.map(async (p) => ({ image: join(dir, p.image), truth: await readFile(join(dir, p.text), 'utf8') })));
+const cores = availableParallelism();
+
+interface Outcome {
+  wall: number;
+  cpu: number;
+  texts: string[];
+}
+
+/** Runs `work` for every page on `lanes` parallel lanes; CPU time of this process and its children. */
+async function measure(lanes: number, work: (page: (typeof pages)[number], lane: number) => Promise<{ text: string; cpu?: number }>): Promise<Outcome> {
+  const texts = new Array<string>(pages.length);
+  let childCpu = 0;
+  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: lanes }, async (_, lane) => {
+      for (let i = next++; i < pages.length; i = next++) {
+        const r = await work(pages[i]!, lane);
+        texts[i] = r.text;
+        childCpu += r.cpu ?? 0;
+      }
+    }),
+  );
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(cpu0);
+  return { wall, cpu: (c.user + c.system) / 1e6 + childCpu, texts };
+}
+
+async function ours(lanes: number): Promise<Outcome> {
+  const engines: OcrEngine[] = await Promise.all(Array.from({ length: lanes }, () => createOcrEngine()));
+  // Warm-up: model loading is a one-off per engine, not a per-page cost.
+  const first = (await decodeImagePages(await readFile(pages[0]!.image), 'jpeg'))[0]!;
+  await Promise.all(engines.map((e) => e.recognize(first)));
+  const outcome = await measure(lanes, async (page, lane) => {
+    const [raster] = await decodeImagePages(await readFile(page.image), 'jpeg');
+    return { text: (await engines[lane]!.recognize(raster!)).text };
+  });
+  await Promise.all(engines.map((e) => e.close()));
+  return outcome;
+}
+
+async function native(lanes: number): Promise<Outcome> {
+  return measure(lanes, async (page) => {
+    const { stdout, stderr } = await run('/usr/bin/time', ['-f', '%U %S', 'tesseract', page.image, 'stdout', '-l', 'fra+eng', '--dpi', '200'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 16 << 20 });
+    const [u, s] = stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+    return { text: stdout, cpu: u! + s! };
+  });
+}
+
+const cer = (o: Outcome) => pages.reduce((sum, p, i) => sum + characterErrorRate(p.truth, o.texts[i]!), 0) / pages.length;
+const rows: Array<[string, Outcome, number]> = [];
+for (const [label, fn] of [['tesseract.js (project)', ours], ['native tesseract CLI', native]] as const) {
+  const one = await fn(1);
+  const all = await fn(cores);
+  rows.push([`${label}, 1 worker`, one, 1], [`${label}, ${cores} workers`, all, cores]);
+}
+const n = pages.length;
+console.log(`${n} scanned pages (200 dpi, noise, 0.3–1.5° skew), ${cores} cores`);
+console.log(`${'path'.padEnd(34)} ${'s/page'.padStart(7)} ${'CPU s/page'.padStart(11)} ${'pages/s'.padStart(8)} ${'CER'.padStart(7)}`);
+for (const [label, o] of rows) {
+  console.log(`${label.padEnd(34)} ${(o.wall / n).toFixed(2).padStart(7)} ${(o.cpu / n).toFixed(2).padStart(11)} ${(n / o.wall).toFixed(2).padStart(8)} ${(cer(o) * 100).toFixed(2).padStart(6)}%`);
+}
+const [oursOne, oursAll, nativeOne] = [rows[0]![1], rows[1]![1], rows[2]![1]];
+console.log(`CPU per page, project / native: ${(oursOne.cpu / nativeOne.cpu).toFixed(2)}× (target ≤ 1.25×)`);
+console.log(`all-cores throughput / one worker (project): ${(oneWorkerRatio(oursOne, oursAll)).toFixed(2)}× (target ≥ 1.8× on 2 cores)`);
+function oneWorkerRatio(one: Outcome, all: Outcome): number {
+  return one.wall / all.wall;
+}
+await rm(dir, { recursive: true, force: true });

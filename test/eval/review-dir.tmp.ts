@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { createLogger } from '@hds/logger';
+import { reviewFolder } from '@hds/pipeline';
+import { compareWithTruth, formatComparison } from './truth-compare.ts';
+const dir = process.argv[2]!;
+const truth = JSON.parse(readFileSync(`${dir}/truth.json`, 'utf8'));
+const t = performance.now();
+const report = await reviewFolder({ folder: dir, registryFile: `${dir}/${truth.registryFile}`, asOf: truth.asOf, stateDir: process.argv[3]!, logger: createLogger({ name: 'eval', level: 'error' }) });
+console.log(`review ${((performance.now() - t) / 1000).toFixed(1)} s`);
+const c = compareWithTruth(report, truth);
+console.log(formatComparison(c));
+for (const m of c.mismatches) console.log('  - ' + m);
