@@ -47,7 +47,7 @@ describe('the S3 server unavailable for a while', () => {
     expect(down.body.checks).toMatchObject({ redis: 'ok', database: 'ok', storage: 'storage.unavailable' });
     // Nothing was read while S3 was away, and nothing was given up.
     await new Promise((r) => setTimeout(r, 3_000));
-    expect((await cluster.queues.list()).filter((j) => j.code === 'storage.unavailable')).toEqual([]);
+    expect((await cluster.queues((q) => q.list())).filter((j) => j.code === 'storage.unavailable')).toEqual([]);
 
     await proxy.open();
     await waitForResults(cluster, ingested, 60_000);
@@ -63,6 +63,6 @@ describe('the S3 server unavailable for a while', () => {
     expect(rows.evaluations.filter((e) => e.n !== 1)).toEqual([]);
     // Dead letters: unreadable documents only (after their outage retries), never the outage itself.
     const failed = new Set(rows.documents.filter((d) => d.status === 'failed').map((d) => `document ${d.id}`));
-    expect((await cluster.queues.list()).filter((j) => j.code === 'storage.unavailable' || !failed.has(j.subject ?? ''))).toEqual([]);
+    expect((await cluster.queues((q) => q.list())).filter((j) => j.code === 'storage.unavailable' || !failed.has(j.subject ?? ''))).toEqual([]);
   }, 120_000);
 });

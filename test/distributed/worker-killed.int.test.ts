@@ -64,7 +64,7 @@ describe('a worker killed with SIGKILL in the middle of a job', () => {
     expect(new Set(rows.evaluations.map((e) => e.vendor_id)).size).toBe(ingested.vendors.length);
     // The failed set holds bad input only: unreadable documents, failed once with their code.
     const failedDocs = new Map(rows.documents.filter((d) => d.status === 'failed').map((d) => [`document ${d.id}`, d]));
-    for (const j of await cluster.queues.list()) expect({ job: j.id, queue: j.queue, attempts: j.attemptsMade, known: failedDocs.has(j.subject ?? '') }).toEqual({ job: j.id, queue: 'extract', attempts: 1, known: true });
+    for (const j of await cluster.queues((q) => q.list())) expect({ job: j.id, queue: j.queue, attempts: j.attemptsMade, known: failedDocs.has(j.subject ?? '') }).toEqual({ job: j.id, queue: 'extract', attempts: 1, known: true });
   }, 120_000);
 
   it('runs nothing again when the same jobs are asked for after they completed', async () => {

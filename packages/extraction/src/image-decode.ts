@@ -60,10 +60,12 @@ async function decodeWithCanvas(bytes: Uint8Array, dpi: number): Promise<GrayRas
 }
 
 function tiffDpi(ifd: Record<string, unknown>): number | null {
-  const x = ifd.t282 as number[] | undefined;
+  // XResolution is a RATIONAL: utif2 gives [[numerator, denominator]] (or a plain number).
+  const raw = (ifd.t282 as unknown[] | undefined)?.[0];
+  const x = Array.isArray(raw) ? Number(raw[0]) / Number(raw[1] || 1) : Number(raw);
+  if (!Number.isFinite(x) || x <= 0) return null;
   const unit = (ifd.t296 as number[] | undefined)?.[0] ?? 2;
-  if (!x?.[0]) return null;
-  return unit === 3 ? x[0] * 2.54 : x[0];
+  return unit === 3 ? x * 2.54 : x;
 }
 
 /**

@@ -3,6 +3,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { JOB_CATALOG, jobIdOf, validateJob, type JobRequest, type QueueName } from './catalog.ts';
 
+const FAIL_FAST_TIMEOUT_MS = 2_500;
+
 /** Where jobs go: BullMQ in distributed mode. Producers validate before adding (the catalog's first edge). */
 export interface JobProducer {
   enqueue(req: JobRequest): Promise<void>;
@@ -58,11 +60,31 @@ export function createBullmqProducer(opts: BullmqProducerOptions): JobProducer {
   };
   const unavailable = (err: unknown) =>
     new AppError('queue.unavailable', `The job queue (Redis) is unavailable: ${(err as Error).message}`, { retryable: true, httpStatus: 503, cause: err });
+  // BullMQ waits for the connection to be ready before any command, whatever
+  // the connection's options: fail-fast callers must not wait for Redis to
+  // come back. A connection known to be down fails at once; one still
+  // connecting gets a bounded wait. (An add that times out may still land
+  // later: the deterministic jobId makes the caller's retry the same job.)
+  const guard = async <T>(op: () => Promise<T>): Promise<T> => {
+    if (!opts.failFast) return op();
+    if (connection.status === 'reconnecting' || connection.status === 'end' || connection.status === 'close') throw new Error(`connection ${connection.status}`);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        op(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${FAIL_FAST_TIMEOUT_MS} ms`)), FAIL_FAST_TIMEOUT_MS);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     async enqueue(req) {
       const job = toBulk(req);
       try {
-        await queueOf(job.queue).add(job.name, job.data, job.opts);
+        await guard(() => queueOf(job.queue).add(job.name, job.data, job.opts));
       } catch (err) {
         throw unavailable(err);
       }
@@ -74,7 +96,7 @@ export function createBullmqProducer(opts: BullmqProducerOptions): JobProducer {
         byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
       }
       try {
-        for (const [queue, jobs] of byQueue) await queueOf(queue).addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: j.opts })));
+        for (const [queue, jobs] of byQueue) await guard(() => queueOf(queue).addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: j.opts }))));
       } catch (err) {
         throw unavailable(err);
       }

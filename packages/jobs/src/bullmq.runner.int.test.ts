@@ -168,6 +168,40 @@ describe('BullMQ queue worker', () => {
     expect(calls).toBe(1);
   });
 
+  it('on close, takes no new job and lets the active one finish', async () => {
+    const [first, second] = [randomUUID(), randomUUID()];
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const ran: string[] = [];
+    const w = startQueueWorker({
+      queue: 'evaluate',
+      handlers: {
+        'vendor.evaluate': async (p) => {
+          // Jobs left waiting by earlier tests run too; only these two are watched.
+          if (p.vendorId !== first && p.vendorId !== second) return { outcome: 'skipped' };
+          started();
+          await new Promise((r) => setTimeout(r, 500));
+          ran.push(p.vendorId);
+          return { outcome: 'done' };
+        },
+      },
+      redisUrl: REDIS_URL,
+      prefix,
+      concurrency: 1,
+      lockDurationMs: 5_000,
+      logger: silentLogger(),
+      producer,
+    });
+    await producer.enqueue({ name: 'vendor.evaluate', payload: { tenantId, vendorId: first, dossierVersion: 'a' } });
+    await running;
+    await producer.enqueue({ name: 'vendor.evaluate', payload: { tenantId, vendorId: second, dossierVersion: 'a' } });
+    await w.close();
+    expect(ran).toEqual([first]);
+    expect(await waitForState('evaluate', `evaluate.${first}.today.newest.a`, ['completed'], 1)).toBe('completed');
+    expect(await waitForState('evaluate', `evaluate.${second}.today.newest.a`, ['waiting'], 1)).toBe('waiting');
+    expect(await w.ready()).toBe(false);
+  });
+
   it('refuses to start without a handler for each job of its queue', () => {
     expect(() => startQueueWorker({ queue: 'maintenance', handlers: {}, redisUrl: REDIS_URL, prefix, concurrency: 1, lockDurationMs: 5_000, logger: silentLogger(), producer })).toThrow(/no handler for documents\.sweep/);
   });

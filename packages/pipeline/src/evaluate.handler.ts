@@ -22,9 +22,25 @@ export async function handleEvaluate(deps: PipelineDeps & { registries: Registry
     ctx.logger.info({ vendorId: vendor.id, pending: pending.length }, 'dossier still being read; evaluation deferred');
     return { outcome: 'skipped' };
   }
+  const version = dossierVersion(docs);
+  // Queue jobs carry the version they were asked for (at least once delivery):
+  // a stale one leaves the work to the job of the current version, and a
+  // repeat of an evaluation already stored (redelivered after its commit) is
+  // not stored twice. Jobs without a version (embedded review) always evaluate.
+  if (payload.dossierVersion && payload.dossierVersion !== version) {
+    ctx.logger.info({ vendorId: vendor.id }, 'dossier changed since the evaluation was asked for; the job of its current version evaluates it');
+    return { outcome: 'skipped' };
+  }
   const asOf = payload.asOf ?? todayIso(deps.now());
   const registry = payload.registrySnapshotId ? await deps.registries.get(payload.registrySnapshotId) : await deps.registries.newest(vendor.tenant_id);
   if (payload.registrySnapshotId && !registry) throw new AppError('registry.not_found', `Registry snapshot ${payload.registrySnapshotId} does not exist`);
+  if (payload.dossierVersion) {
+    const latest = await deps.repos.evaluations.latest(vendor.id);
+    if (latest && latest.dossierVersion === version && latest.asOf === asOf && latest.registrySnapshotId === (registry?.snapshot.id ?? null)) {
+      ctx.logger.info({ vendorId: vendor.id }, 'evaluation already stored for this dossier version; not stored twice');
+      return { outcome: 'skipped' };
+    }
+  }
 
   const dossier = await loadDossier(deps.repos, vendor.name, docs);
   const evaluation = evaluateDossier({ dossier, registry: registry?.index ?? null, asOf, ...(deps.policy ? { policy: deps.policy } : {}) });
@@ -35,7 +51,7 @@ export async function handleEvaluate(deps: PipelineDeps & { registries: Registry
     asOf,
     registrySnapshotId: registry?.snapshot.id ?? null,
     status: evaluation.status,
-    dossierVersion: dossierVersion(docs),
+    dossierVersion: version,
     report,
     findings: evaluation.findings.map((finding) => ({ fingerprint: findingFingerprint(finding), finding })),
     at: deps.now(),

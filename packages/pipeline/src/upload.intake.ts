@@ -186,7 +186,8 @@ export function createUploadIntake(deps: UploadIntakeDeps) {
      * evaluation. Every step is idempotent: a retry of the same upload
      * converges on the same rows and jobs.
      */
-    async commit(input: { tenantId: string; vendor: { id: string; name: string }; files: ReceivedUpload[]; correlationId?: string }): Promise<UploadedDocument[]> {
+    async commit(input: { tenantId: string; vendor: { id: string; name: string }; files: ReceivedUpload[]; correlationId?: string; /** The request's logger (request id, tenant). */ logger?: Pick<Logger, 'info'> }): Promise<UploadedDocument[]> {
+      const log = input.logger ?? deps.logger;
       const out: UploadedDocument[] = [];
       let next = 0;
       try {
@@ -197,7 +198,7 @@ export function createUploadIntake(deps: UploadIntakeDeps) {
           await deps.store.delete(f.tempKey);
           const { row, created } = await deps.repos.documents.upsert({ tenantId: input.tenantId, sha256: f.sha256, sizeBytes: f.sizeBytes, fileName: f.fileName });
           await deps.repos.vendors.linkDocument(input.vendor.id, row.id, `${input.vendor.name}/${f.fileName}`);
-          deps.logger.info({ documentId: row.id, sha256: f.sha256, sizeBytes: f.sizeBytes, fileType: f.fileType, created }, 'document received');
+          log.info({ documentId: row.id, sha256: f.sha256, sizeBytes: f.sizeBytes, fileType: f.fileType, created }, 'document received');
           out.push({ documentId: row.id, sha256: f.sha256, sizeBytes: f.sizeBytes, fileName: f.fileName, created, status: row.status });
         }
       } catch (err) {

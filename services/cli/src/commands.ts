@@ -1,7 +1,9 @@
 import type { Command } from './command.ts';
+import { apiKeysCommand } from './api-keys.command.ts';
 import { jobsCommand } from './jobs.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { reviewCommand } from './review.command.ts';
+import { tenantsCommand } from './tenants.command.ts';
 
 /** Every `hds` command. Add a command: one file exporting a Command, one line here. */
-export const COMMANDS: Command[] = [reviewCommand, migrateCommand, jobsCommand];
+export const COMMANDS: Command[] = [reviewCommand, migrateCommand, jobsCommand, tenantsCommand, apiKeysCommand];

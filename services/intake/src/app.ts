@@ -6,11 +6,11 @@ import type { JobRequest } from '@hds/jobs';
 import type { Logger } from '@hds/logger';
 import { createUploadIntake, type UploadIntake } from '@hds/pipeline';
 import type { ObjectStore } from '@hds/storage';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAuthHook, type VerifyApiKey } from './auth.ts';
 import { documentsRoutes } from './documents.routes.ts';
-import { installErrorHandling } from './errors.ts';
+import { clientErrorHandler, installErrorHandling } from './errors.ts';
 import { findingsRoutes } from './findings.routes.ts';
 import { healthRoutes, type Readiness } from './health.routes.ts';
 import { reviewsRoutes } from './reviews.routes.ts';
@@ -63,10 +63,12 @@ export async function buildApp(deps: AppDeps) {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
+    // Probes every few seconds would drown the request log.
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: (req) => req.url === '/healthz' || req.url === '/readyz' }),
     // Multipart bodies bypass this limit (they are streamed); it bounds JSON bodies.
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorateRequest('auth', null);
   app.addHook('onSend', async (request, reply) => {

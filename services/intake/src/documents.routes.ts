@@ -94,7 +94,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
       }
       if (received.length === 0) throw new AppError('upload.no_file', 'The request holds no file part', { httpStatus: 400 });
 
-      const documents = await ctx.intake.commit({ tenantId, vendor, files: received, correlationId: String(request.id) });
+      const documents = await ctx.intake.commit({ tenantId, vendor, files: received, correlationId: String(request.id), logger: request.log });
       return reply.code(documents.some((d) => d.created) ? 201 : 200).send({ documents: documents.map((d) => ({ ...d, status: DocumentStatus.parse(d.status) })) });
     },
   );

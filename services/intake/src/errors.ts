@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { isAppError } from '@hds/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -72,4 +75,19 @@ export function installErrorHandling(app: FastifyInstance<any, any, any, any, an
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send(errorBody(request, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
+}
+
+/**
+ * What Node's HTTP parser refuses (bytes that are no HTTP request, such as
+ * the rest of a body sent past its declared Content-Length) gets the same
+ * error shape, then the connection is closed.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify({ error: { code: status === 408 ? 'request.timeout' : 'request.malformed', message: 'The request is not valid HTTP', requestId: randomUUID() } });
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }

@@ -20,11 +20,11 @@ const ReadinessBody = z.object({
  * bodies are those of the workers' health endpoints.
  */
 export const healthRoutes: FastifyPluginAsyncZod<{ readiness: () => Promise<Readiness> }> = async (app, opts) => {
-  app.get('/healthz', { schema: { tags: ['health'], summary: 'Liveness', security: [], response: { 200: Liveness } }, logLevel: 'warn' }, async () => ({ status: 'ok' as const }));
+  app.get('/healthz', { schema: { tags: ['health'], summary: 'Liveness', security: [], response: { 200: Liveness } } }, async () => ({ status: 'ok' as const }));
 
   app.get(
     '/readyz',
-    { schema: { tags: ['health'], summary: 'Readiness: PostgreSQL, Redis and S3 reachable', security: [], response: { 200: ReadinessBody, 503: ReadinessBody } }, logLevel: 'warn' },
+    { schema: { tags: ['health'], summary: 'Readiness: PostgreSQL, Redis and S3 reachable', security: [], response: { 200: ReadinessBody, 503: ReadinessBody } } },
     async (request, reply) => {
       const r = await opts.readiness();
       if (!r.ready) request.log.warn({ checks: r.checks }, 'not ready');

@@ -55,7 +55,11 @@ export interface Harness {
 const requireFromStorage = createRequire(new URL('../../../packages/storage/package.json', import.meta.url));
 
 async function deleteBucket(bucket: string): Promise<void> {
-  const { S3Client, DeleteBucketCommand } = requireFromStorage('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
+  type Sdk = {
+    S3Client: new (config: unknown) => { send(command: unknown): Promise<unknown>; destroy(): void };
+    DeleteBucketCommand: new (input: { Bucket: string }) => unknown;
+  };
+  const { S3Client, DeleteBucketCommand } = requireFromStorage('@aws-sdk/client-s3') as Sdk;
   const client = new S3Client({ endpoint: S3_TEST.endpoint, region: S3_TEST.region, forcePathStyle: true, credentials: { accessKeyId: S3_TEST.accessKeyId, secretAccessKey: S3_TEST.secretAccessKey } });
   try {
     await client.send(new DeleteBucketCommand({ Bucket: bucket }));

@@ -4,7 +4,7 @@ import { createLogger } from '@hds/logger';
 import { openServiceResources } from '@hds/pipeline';
 import { createReadinessCheck, loadServiceConfig, runService } from '@hds/service';
 import { buildApp } from './app.ts';
-import { INTAKE_ENV } from './config.ts';
+import { INTAKE_ENV } from './intake.env.ts';
 
 // A primary-key lookup: PostgreSQL answers and the schema is there.
 const NO_DOCUMENT = '00000000-0000-0000-0000-000000000000';
