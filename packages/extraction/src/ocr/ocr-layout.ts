@@ -16,12 +16,13 @@ export function ocrText(result: TesseractBlocks, pageWidth: number, pageHeight: 
   for (const block of result.blocks ?? []) {
     for (const para of block.paragraphs) {
       for (const line of para.lines) {
-        const height = Math.max(8, line.bbox.y1 - line.bbox.y0);
         // One baseline per OCR line, so its words regroup into that line.
         const baseline = line.bbox.y1;
         for (const w of line.words) {
           if (!w.text.trim()) continue;
-          pieces.push({ str: w.text, x: w.bbox.x0, y: baseline, width: w.bbox.x1 - w.bbox.x0, size: height * 0.75 });
+          // Each word's own height: a logo or a large initial must not make the whole line's spacing look tiny.
+          const size = Math.max(6, (w.bbox.y1 - w.bbox.y0) * 0.8);
+          pieces.push({ str: w.text, x: w.bbox.x0, y: baseline, width: w.bbox.x1 - w.bbox.x0, size });
         }
       }
     }

@@ -1,6 +1,7 @@
 import { AppError } from '@hds/core';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { encodePgm, inkRatio, textRunsVertically, type GrayRaster } from '../raster.ts';
+import { removeRulingLines } from '../rules-removal.ts';
 import { ocrText, type TesseractBlocks } from './ocr-layout.ts';
 import { languageDataDir } from './tessdata.ts';
 
@@ -17,6 +18,13 @@ export interface OcrEngine {
   recognize(page: GrayRaster): Promise<OcrResult>;
   close(): Promise<void>;
 }
+
+/**
+ * Page segmentation: "a single column of text of variable sizes" (4) keeps
+ * certificate titles and names printed large, which the default single-block
+ * mode drops; columns are rebuilt from word positions afterwards.
+ */
+const PAGE_SEGMENTATION = process.env.HDS_OCR_PSM ?? '4';
 
 /** Below this confidence a result is doubted: the page may be upside down. */
 const DOUBTFUL = 60;
@@ -49,7 +57,7 @@ export async function createOcrEngine(): Promise<OcrEngine> {
   let osd: Worker | null = null;
 
   async function read(page: GrayRaster, pgm: Uint8Array, rotation: number): Promise<OcrResult> {
-    await reader.setParameters({ user_defined_dpi: String(Math.round(page.dpi)) });
+    await reader.setParameters({ user_defined_dpi: String(Math.round(page.dpi)), tessedit_pageseg_mode: PAGE_SEGMENTATION as never });
     const { data } = await reader.recognize(Buffer.from(pgm), { rotateRadians: radians(rotation) }, { blocks: true, text: false });
     const turned = rotation === 90 || rotation === 270;
     const { text, words } = ocrText(data as unknown as TesseractBlocks, turned ? page.height : page.width, turned ? page.width : page.height);
@@ -63,8 +71,10 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     return data.orientation_degrees !== null && (data.orientation_confidence ?? 0) >= 2 ? data.orientation_degrees : null;
   }
 
-  async function recognizeOnce(page: GrayRaster): Promise<OcrResult> {
-    if (inkRatio(page) < BLANK_INK) return { text: '', confidence: 0, rotation: 0, words: 0 };
+  async function recognizeOnce(scan: GrayRaster): Promise<OcrResult> {
+    if (inkRatio(scan) < BLANK_INK) return { text: '', confidence: 0, rotation: 0, words: 0 };
+    // Table borders make tesseract drop what is inside the cells (ticks, numbers).
+    const page = removeRulingLines(scan);
     const pgm = encodePgm(page);
     let tried: number | null = null;
     if (textRunsVertically(page)) tried = await orientation(pgm);

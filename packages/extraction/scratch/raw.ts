@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { createWorker, OEM } from 'tesseract.js';
+import { languageDataDir } from '../src/ocr/tessdata.ts';
+import { ocrText } from '../src/ocr/ocr-layout.ts';
+const w = await createWorker(['fra', 'eng'], OEM.LSTM_ONLY, { langPath: languageDataDir(), cacheMethod: 'none', gzip: true });
+await w.setParameters({ debug_file: '/dev/null', user_defined_dpi: '200' });
+const res = await w.recognize(readFileSync('/tmp/clean.pgm'), {}, { blocks: true, text: true });
+console.log('RAW:\n' + res.data.text.slice(0, 600));
+const m = /^P5\s+(\d+)\s+(\d+)/.exec(readFileSync('/tmp/clean.pgm').subarray(0, 30).toString('latin1'))!;
+console.log('LAYOUT:\n' + ocrText(res.data as never, Number(m[1]), Number(m[2])).text.slice(0, 600));
+for (const b of res.data.blocks ?? []) for (const p of b.paragraphs) for (const l of p.lines) if (/RADIO|CERTIF/.test(l.text)) console.log(JSON.stringify(l.bbox), l.words.map((x) => [x.text, x.bbox.y0, x.bbox.y1]));
+await w.terminate();
