@@ -26,8 +26,9 @@ function found(doc: DocumentText, line: Line, range: NameRange): Found {
 
 const TITLE = /^(certificat|certificate|attestation|certification)\b[^a-z]*((de |d'|of )?(certification|conformite|registration|enregistrement|hds|hebergeur)\b.*)?$/;
 const GENERIC_SUBJECT = /^(nous|we|il|elle|le present|la presente|this|ce certificat|cette attestation|l'organisme (de certification )?soussigne|le soussigne|l'auditeur|par la presente)/;
+// OCR drops the space before a colon ("l'organisme:") and puts the name after a blank line.
 const HOLDER_LEAD =
-  /^\s*(?:(?:le|la|les)\s+(?:syst[èe]mes?\s+de\s+management(?:\s+de\s+la\s+s[ée]curit[ée]\s+de\s+l'information)?|SMSI|SMS|organisation|prestations?)(?:\s+\S+){0,4}?\s+(?:de\s+la\s+soci[ée]t[ée]\s+|de\s+|du\s+|d'|des\s+|mis\s+en\s+(?:place|[œo]e?uvre)\s+par\s+)|the\s+(?:information\s+security\s+)?management\s+system\s+of\s+|la\s+soci[ée]t[ée]\s+|l'organisme\s+|l'entreprise\s+|la\s+personne\s+morale\s+|l'organisation\s+|the\s+(?:company|organi[sz]ation)\s+)?/iu;
+  /^\s*(?:(?:le|la|les)\s+(?:syst[èe]mes?\s+de\s+management(?:\s+de\s+la\s+s[ée]curit[ée]\s+de\s+l'information)?|SMSI|SMS|organisation|prestations?)(?:\s+\S+){0,4}?\s+(?:de\s+la\s+soci[ée]t[ée]\s+|de\s+|du\s+|d'|des\s+|mis\s+en\s+(?:place|[œo]e?uvre)\s+par\s+)|the\s+(?:information\s+security\s+)?management\s+system\s+of\s+|la\s+soci[ée]t[ée]\b|l'organisme\b|l'entreprise\b|la\s+personne\s+morale\b|l'organisation\b|the\s+(?:company|organi[sz]ation)\b)?[\s:]*/iu;
 
 function isNameLike(range: NameRange | null): range is NameRange {
   if (!range) return false;

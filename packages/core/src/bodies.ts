@@ -51,6 +51,12 @@ export function resolveCertificationBody(printed: string | null | undefined, ext
     // Both the folded and the key forms: keys drop "de"/"a", folding keeps them.
     if (containsWords(folded, foldText(name)) || containsWords(key, organisationKey(name))) return body;
   }
+  // OCR of letter-spaced capitals loses the spaces: "INTERNATIONALCERTIFICATIONTRUSTSERVICES".
+  const compact = key.replace(/ /g, '');
+  for (const { body, name } of candidates) {
+    const c = organisationKey(name).replace(/ /g, '');
+    if (c.length >= 8 && compact.includes(c)) return body;
+  }
   return null;
 }
 

@@ -16,3 +16,14 @@ describe('organisation names', () => {
     expect(isSameOrganisation('', '')).toBe(false);
   });
 });
+
+import { resolveCertificationBody } from './bodies.ts';
+
+describe('certification bodies', () => {
+  it('resolves printed names, aliases inside longer names, and OCR-joined capitals', () => {
+    expect(resolveCertificationBody('Bureau Veritas Certification France SAS')?.name).toBe('Bureau Veritas Certification France');
+    expect(resolveCertificationBody('INTERNATIONALCERTIFICATIONTRUSTSERVICES')?.name).toBe('International Certification Trust Services');
+    expect(resolveCertificationBody("Certif'Santé Conseil")).toBeNull();
+    expect(resolveCertificationBody('Bureau Veritaz')).toBeNull();
+  });
+});

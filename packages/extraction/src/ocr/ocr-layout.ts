@@ -1,5 +1,6 @@
 import { groupLines, linesToText, readingOrder, type Piece } from '../page-layout.ts';
 import { normalizePageText } from '../text-normalizer.ts';
+import { correctOcrText } from './ocr-corrections.ts';
 
 /** The part of a tesseract.js result this module reads. */
 export interface TesseractBlocks {
@@ -27,5 +28,5 @@ export function ocrText(result: TesseractBlocks, pageWidth: number, pageHeight: 
       }
     }
   }
-  return { text: normalizePageText(linesToText(readingOrder(groupLines(pieces), pageWidth, pageHeight))), words: pieces.length };
+  return { text: correctOcrText(normalizePageText(linesToText(readingOrder(groupLines(pieces), pageWidth, pageHeight)))), words: pieces.length };
 }

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { correctOcrText } from './ocr-corrections.ts';
+
+describe('OCR corrections', () => {
+  it('reads digit look-alikes inside numbers and dates as digits', () => {
+    expect(correctOcrText('valable du l5/03/2O25 au 14.O3.2028')).toBe('valable du 15/03/2025 au 14.03.2028');
+    expect(correctOcrText('N° FR0945O4 et HDS-2O24-0153')).toBe('N° FR094504 et HDS-2024-0153');
+    expect(correctOcrText('SIREN 8l2 345 678')).toBe('SIREN 812 345 678');
+  });
+  it('leaves words alone', () => {
+    expect(correctOcrText('Organisme IO et Lille, article 10')).toBe('Organisme IO et Lille, article 10');
+    expect(correctOcrText('COFRAC n° 5-0617 ; page 2/5')).toBe('COFRAC n° 5-0617 ; page 2/5');
+  });
+  it("turns I' before a vowel into French l'", () => {
+    expect(correctOcrText("atteste que I'organisme et 1'hébergeur, I'm fine? no: |'Établissement")).toBe("atteste que l'organisme et l'hébergeur, I'm fine? no: l'Établissement");
+  });
+});

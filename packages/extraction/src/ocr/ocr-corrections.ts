@@ -1,0 +1,25 @@
+/**
+ * Safe repairs of frequent OCR confusions, applied to OCR page text before
+ * it is stored (so evidence offsets refer to the repaired text):
+ * - in a token that is mostly digits, O/o read for 0 and l/I/| read for 1
+ *   ("2O24" → "2024", "l5/03/2025" → "15/03/2025", "FR0945O4" → "FR094504");
+ * - "I'"/"1'"/"|'" before a vowel or h is French "l'" ("I'organisme").
+ * Anything less certain is left to the readers' tolerant matching.
+ */
+export function correctOcrText(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\d])[\p{L}\d|]*\d[\p{L}\d|/.\-]*\d?[\p{L}\d|]*(?![\p{L}\d])/gu, fixDigitToken)
+    .replace(/(^|[\s(«"'])[I1|]'(?=[aeiouyhàâéèêëîïôûüœ]|[AEIOUYHÀÂÉÈÊËÎÏÔÛÜŒ])/gmu, "$1l'");
+}
+
+function fixDigitToken(token: string): string {
+  const digits = (token.match(/\d/g) ?? []).length;
+  const lookalikes = (token.match(/[Ool|I]/g) ?? []).length;
+  const letters = (token.match(/\p{L}/gu) ?? []).length;
+  // Mostly digits, and the only letters are digit look-alikes: read them as digits.
+  if (digits < 2 || lookalikes === 0 || letters !== lookalikes || digits < lookalikes * 2) {
+    // Certificate numbers keep their letter prefix: "FR0945O4", "HDS-2O24-0153".
+    return token.replace(/(?<=\d)[Oo](?=\d)|(?<=\d)[Oo](?=\d?$)/g, '0').replace(/(?<=\d)[lI|](?=\d)/g, '1');
+  }
+  return token.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1');
+}
