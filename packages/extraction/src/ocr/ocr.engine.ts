@@ -2,6 +2,7 @@ import { AppError } from '@hds/core';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { encodePgm, inkRatio, textRunsVertically, type GrayRaster } from '../raster.ts';
 import { removeRulingLines } from '../rules-removal.ts';
+import { findCheckboxes } from '../checkboxes.ts';
 import { ocrText, type TesseractBlocks } from './ocr-layout.ts';
 import { languageDataDir } from './tessdata.ts';
 
@@ -60,7 +61,9 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     await reader.setParameters({ user_defined_dpi: String(Math.round(page.dpi)), tessedit_pageseg_mode: PAGE_SEGMENTATION as never });
     const { data } = await reader.recognize(Buffer.from(pgm), { rotateRadians: radians(rotation) }, { blocks: true, text: false });
     const turned = rotation === 90 || rotation === 270;
-    const { text, words } = ocrText(data as unknown as TesseractBlocks, turned ? page.height : page.width, turned ? page.width : page.height);
+    // Word boxes are in the upright page's coordinates only when nothing was turned.
+    const boxes = rotation === 0 ? findCheckboxes(page) : [];
+    const { text, words } = ocrText(data as unknown as TesseractBlocks, turned ? page.height : page.width, turned ? page.width : page.height, boxes);
     return { text, confidence: words === 0 ? 0 : data.confidence, rotation, words };
   }
 

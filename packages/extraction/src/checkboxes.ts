@@ -1,0 +1,73 @@
+import type { GrayRaster } from './raster.ts';
+
+export interface Checkbox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  checked: boolean;
+}
+
+const DARK = 150;
+
+/**
+ * Tick boxes (☒ / ☐) found in a scanned page. OCR reads them as noise ("oO",
+ * ";", nothing at all), yet on a certificate they say which activities are
+ * certified. A box is a small square outline (≈0.07–0.22 inch); it is
+ * ticked when its inside carries ink. Only searched on upright pages.
+ */
+export function findCheckboxes(r: GrayRaster): Checkbox[] {
+  const { width, height, data } = r;
+  // Smaller squares are letters (o, e, a in bold); a tick box is at least ~0.07 inch.
+  const minSide = Math.round(r.dpi * 0.07);
+  const maxSide = Math.round(r.dpi * 0.22);
+  const dark = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && data[y * width + x]! < DARK;
+  // Share of dark pixels along a segment, tolerating a pixel of skew or blur.
+  const hline = (x0: number, x1: number, y: number) => {
+    let n = 0;
+    for (let x = x0; x <= x1; x++) if (dark(x, y) || dark(x, y - 1) || dark(x, y + 1)) n++;
+    return n / (x1 - x0 + 1);
+  };
+  const vline = (x: number, y0: number, y1: number) => {
+    let n = 0;
+    for (let y = y0; y <= y1; y++) if (dark(x, y) || dark(x - 1, y) || dark(x + 1, y)) n++;
+    return n / (y1 - y0 + 1);
+  };
+  const boxes: Checkbox[] = [];
+  const taken = (x: number, y: number) => boxes.some((b) => x >= b.x0 - 2 && x <= b.x1 + 2 && y >= b.y0 - 2 && y <= b.y1 + 2);
+  for (let y = 1; y < height - minSide; y++) {
+    let start = -1;
+    for (let x = 0; x <= width; x++) {
+      const on = x < width && dark(x, y);
+      if (on && start < 0) start = x;
+      if (on || start < 0) continue;
+      const len = x - start;
+      const x0 = start;
+      start = -1;
+      if (len < minSide || len > maxSide || taken(x0, y)) continue;
+      const x1 = x0 + len - 1;
+      // The top edge must be an edge: paper just above it.
+      if (hline(x0 + 2, x1 - 2, y - 3) > 0.3) continue;
+      for (let side = len - 3; side <= len + 3; side++) {
+        const y1 = y + side - 1;
+        if (y1 >= height) break;
+        if (Math.abs(side - len) > len * 0.15) continue;
+        if (hline(x0, x1, y1) < 0.85 || vline(x0, y, y1) < 0.85 || vline(x1, y, y1) < 0.85) continue;
+        // Paper all around: not a letter "o", not part of a table grid.
+        if (hline(x0 - 2, x1 + 2, y1 + 4) > 0.3 || vline(x0 - 4, y, y1) > 0.3 || vline(x1 + 4, y, y1) > 0.3) continue;
+        const inset = Math.max(2, Math.round(len * 0.2));
+        let ink = 0;
+        let area = 0;
+        for (let yy = y + inset; yy <= y1 - inset; yy++) {
+          for (let xx = x0 + inset; xx <= x1 - inset; xx++) {
+            area++;
+            if (dark(xx, yy)) ink++;
+          }
+        }
+        boxes.push({ x0, y0: y, x1, y1, checked: area > 0 && ink / area > 0.1 });
+        break;
+      }
+    }
+  }
+  return boxes;
+}
