@@ -35,7 +35,13 @@ export interface Cluster {
 
 export async function createCluster(): Promise<Cluster> {
   const redis = await startRedisServer();
-  const db = await createTestPostgres();
+  let db: TestDatabase;
+  try {
+    db = await createTestPostgres();
+  } catch (err) {
+    await redis.dispose();
+    throw err;
+  }
   const prefix = `hds-test-${randomBytes(4).toString('hex')}`;
   const bucket = `hds-fault-${randomBytes(6).toString('hex')}`;
   const env: Record<string, string> = {
@@ -60,7 +66,16 @@ export async function createCluster(): Promise<Cluster> {
     { DATABASE_URL: db.url!, DATABASE_POOL_SIZE: 3, S3_ENDPOINT, S3_REGION: 'us-east-1', S3_BUCKET: bucket, S3_ACCESS_KEY_ID: S3_ACCESS, S3_SECRET_ACCESS_KEY: S3_SECRET, S3_FORCE_PATH_STYLE: true, S3_CREATE_BUCKET: true },
     silentLogger(),
   );
-  await resources.deps.repos.vendors.ensureTenant(TENANT, 'Fault tests');
+  try {
+    await resources.deps.repos.vendors.ensureTenant(TENANT, 'Fault tests');
+    // S3 answers (creating the bucket): fail here, cleanly, rather than in the middle of a test.
+    await resources.store.head('health/ready');
+  } catch (err) {
+    await resources.close().catch(() => undefined);
+    await db.dispose().catch(() => undefined);
+    await redis.dispose();
+    throw err;
+  }
   const producer = createBullmqProducer({ redisUrl: redis.url, prefix });
   const processes: ServiceProcess[] = [];
   return {
@@ -86,12 +101,20 @@ export async function createCluster(): Promise<Cluster> {
     async dispose() {
       for (const p of processes) p.kill('SIGKILL');
       await Promise.all(processes.map((p) => p.exited));
-      await producer.close().catch(() => undefined);
-      // The documents go; the (empty) bucket stays: the object-store port has no bucket removal.
-      for await (const o of resources.store.list('')) await resources.store.delete(o.key);
-      await resources.close();
-      await db.dispose();
-      await redis.dispose();
+      // Every step, whatever the others did: a test that failed on S3 must still drop its database.
+      const steps = [
+        () => producer.close(),
+        async () => {
+          // The documents go; the (empty) bucket stays: the object-store port has no bucket removal.
+          for await (const o of resources.store.list('')) await resources.store.delete(o.key);
+        },
+        () => resources.close(),
+        () => db.dispose(),
+        () => redis.dispose(),
+      ];
+      const failures: unknown[] = [];
+      for (const step of steps) await step().catch((err: unknown) => failures.push(err));
+      if (failures.length > 0) throw failures[0];
     },
   };
 }
@@ -117,6 +140,29 @@ export async function makeCorpus(opts: { seed: number; vendors: number; scanned?
     }
   }
   return { dir, truth, scannedPaths, dispose: () => rm(tmp, { recursive: true, force: true }) };
+}
+
+export interface Fixture {
+  cluster: Cluster;
+  corpus: Awaited<ReturnType<typeof makeCorpus>>;
+  dispose(): Promise<void>;
+}
+
+/** A cluster and a corpus, made at once; nothing left behind when either fails. */
+export async function createFixture(corpus: { seed: number; vendors: number; scanned?: number }): Promise<Fixture> {
+  const [c, k] = await Promise.allSettled([createCluster(), makeCorpus(corpus)]);
+  if (c.status === 'rejected' || k.status === 'rejected') {
+    if (c.status === 'fulfilled') await c.value.dispose().catch(() => undefined);
+    if (k.status === 'fulfilled') await k.value.dispose();
+    throw c.status === 'rejected' ? c.reason : (k as PromiseRejectedResult).reason;
+  }
+  return {
+    cluster: c.value,
+    corpus: k.value,
+    async dispose() {
+      await Promise.allSettled([c.value.dispose(), k.value.dispose()]);
+    },
+  };
 }
 
 export interface Ingested {

@@ -1,25 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBullmqProducer } from '@hds/jobs';
 import { scanReviewFolder } from '@hds/pipeline';
-import { createCluster, ingestCorpus, makeCorpus, resultRows, TENANT, waitForResults, type Cluster, type Ingested } from './cluster.harness.ts';
+import { createFixture, ingestCorpus, makeCorpus, resultRows, TENANT, waitForResults, type Cluster, type Fixture, type Ingested } from './cluster.harness.ts';
 
 // The test's own redis-server (AOF, fsync always, as production runs it),
 // killed while the workers run and started again on the same port.
 describe('Redis restarted while workers run', () => {
+  let fixture: Fixture;
   let cluster: Cluster;
   let corpus: Awaited<ReturnType<typeof makeCorpus>>;
   let ingested: Ingested;
   let lateVendor: string;
 
   beforeAll(async () => {
-    [cluster, corpus] = await Promise.all([createCluster(), makeCorpus({ seed: 4202, vendors: 3 })]);
+    fixture = await createFixture({ seed: 4202, vendors: 3 });
+    ({ cluster, corpus } = fixture);
     // One vendor's dossier is uploaded during the outage.
     lateVendor = (await scanReviewFolder(corpus.dir)).vendors.at(-1)!.name;
     ingested = await ingestCorpus(cluster.resources, corpus.dir, { vendors: (name) => name !== lateVendor });
   }, 60_000);
   afterAll(async () => {
-    await cluster?.dispose();
-    await corpus?.dispose();
+    await fixture?.dispose();
   });
 
   it('has the workers reconnect and finish; an upload whose job was lost is repaired by the sweep', async () => {

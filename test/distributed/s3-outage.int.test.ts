@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCluster, ingestCorpus, makeCorpus, resultRows, S3_ENDPOINT, TENANT, waitForResults, type Cluster, type Ingested } from './cluster.harness.ts';
+import { createFixture, ingestCorpus, makeCorpus, resultRows, S3_ENDPOINT, TENANT, waitForResults, type Cluster, type Fixture, type Ingested } from './cluster.harness.ts';
 import { freePort } from './redis-server.harness.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.harness.ts';
 
@@ -11,13 +11,15 @@ async function readyz(port: number): Promise<{ status: number; body: { checks?: 
 // The workers reach S3 through a TCP relay the test takes down: connections
 // refused, open ones cut, as when the S3 server is down.
 describe('the S3 server unavailable for a while', () => {
+  let fixture: Fixture;
   let cluster: Cluster;
   let corpus: Awaited<ReturnType<typeof makeCorpus>>;
   let ingested: Ingested;
   let proxy: TcpProxy;
 
   beforeAll(async () => {
-    [cluster, corpus] = await Promise.all([createCluster(), makeCorpus({ seed: 4303, vendors: 2 })]);
+    fixture = await createFixture({ seed: 4303, vendors: 2 });
+    ({ cluster, corpus } = fixture);
     // Stored directly (the outage starts after the uploads).
     ingested = await ingestCorpus(cluster.resources, corpus.dir);
     const s3 = new URL(S3_ENDPOINT);
@@ -25,8 +27,7 @@ describe('the S3 server unavailable for a while', () => {
   }, 60_000);
   afterAll(async () => {
     await proxy?.close();
-    await cluster?.dispose();
-    await corpus?.dispose();
+    await fixture?.dispose();
   });
 
   it('has jobs retried with backoff, and completed once it is back', async () => {

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRequest } from '@hds/jobs';
-import { createCluster, ingestCorpus, makeCorpus, resultRows, TENANT, waitForResults, type Cluster, type Ingested } from './cluster.harness.ts';
+import { createFixture, ingestCorpus, makeCorpus, resultRows, TENANT, waitForResults, type Cluster, type Fixture, type Ingested } from './cluster.harness.ts';
 import type { ServiceProcess } from './service-process.harness.ts';
 
 // Real worker processes on real Redis, PostgreSQL and S3. One scanned
 // certificate (OCR: seconds) gives the time to kill a worker in the middle
 // of its job; every job is also asked for twice.
 describe('a worker killed with SIGKILL in the middle of a job', () => {
+  let fixture: Fixture;
   let cluster: Cluster;
   let corpus: Awaited<ReturnType<typeof makeCorpus>>;
   let ingested: Ingested;
@@ -16,12 +17,12 @@ describe('a worker killed with SIGKILL in the middle of a job', () => {
   const extractJobs = (): JobRequest[] => [...ingested.documents.values()].map((documentId) => ({ name: 'document.extract', payload: { tenantId: TENANT, documentId } }));
 
   beforeAll(async () => {
-    [cluster, corpus] = await Promise.all([createCluster(), makeCorpus({ seed: 4101, vendors: 2, scanned: 1 })]);
+    fixture = await createFixture({ seed: 4101, vendors: 2, scanned: 1 });
+    ({ cluster, corpus } = fixture);
     ingested = await ingestCorpus(cluster.resources, corpus.dir);
   }, 60_000);
   afterAll(async () => {
-    await cluster?.dispose();
-    await corpus?.dispose();
+    await fixture?.dispose();
   });
 
   it('has its job taken over by another worker, and the document completes exactly once', async () => {

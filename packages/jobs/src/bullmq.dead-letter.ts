@@ -81,7 +81,8 @@ export async function openDeadLetter(opts: DeadLetterOptions): Promise<DeadLette
     if (!QUEUE_NAMES.includes(name)) throw new AppError('job.queue_unknown', `Unknown queue "${name}" (queues: ${QUEUE_NAMES.join(', ')})`);
     let q = queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection, prefix: opts.prefix });
+      // A reading tool writes nothing: no queue metadata for a prefix that has no queue.
+      q = new Queue(name, { connection, prefix: opts.prefix, skipMetasUpdate: true });
       q.on('error', () => undefined);
       queues.set(name, q);
     }
