@@ -156,7 +156,9 @@ osd_data = $state/osd/\$id
 keyring = $state/osd/\$id/keyring
 pid_file = $state/run/\$name.pid
 osd_objectstore = memstore
-memstore_device_bytes = 2147483648
+# Tests churn through buckets; deleted objects are only freed by RGW's
+# garbage collection (below), so leave room for a whole suite run.
+memstore_device_bytes = 6442450944
 # memstore reports a tiny size; a zero CRUSH weight would map no PG to the OSD.
 osd_crush_initial_weight = 1
 
@@ -167,6 +169,11 @@ rgw_frontends = beast endpoint=127.0.0.1:$port
 rgw_data = $state/rgw
 # The default 512 threads are sized for production traffic, not a test run.
 rgw_thread_pool_size = 32
+# Free the space of deleted objects within a minute, not after two hours:
+# test runs create and delete thousands of objects in memory.
+rgw_gc_obj_min_wait = 30
+rgw_gc_processor_period = 30
+rgw_gc_processor_max_time = 30
 EOF
 }
 
