@@ -8,3 +8,6 @@ export { createRegistryRepository, type RegistryRepository, type StoredSnapshot 
 export { createEvaluationsRepository, type EvaluationsRepository, type FindingChanges, type FindingWithFingerprint, type SaveEvaluationInput } from './evaluations.repository.ts';
 export { createRepositories, type Repositories } from './repositories.ts';
 export { createApiKeysRepository, parseApiKey, type ApiKeyInfo, type ApiKeysRepository, type ApiKeysTable } from './api-keys.repository.ts';
+export { createRegistrySourcesRepository, type RegistrySourcesRepository, type RegistrySourceState } from './registry-sources.repository.ts';
+export { createVendorScanRepository, type VendorParties, type VendorScanRepository } from './vendor-scan.repository.ts';
+export { createFindingChangesRepository, type FindingChange, type FindingChangeRow, type FindingChangesRepository } from './finding-changes.repository.ts';

@@ -1,5 +1,5 @@
 import { organisationKey, type RegistryEntry, type RegistrySnapshot } from '@hds/core';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 export interface StoredSnapshot {
@@ -10,18 +10,25 @@ export interface StoredSnapshot {
   importedAt: Date;
   entryCount: number;
   rejected: Array<{ line: number; reason: string }>;
+  /** When the re-evaluations of the vendors it affects were queued; null: not yet (or never asked). */
+  reevaluatedAt: Date | null;
 }
 
 const INSERT_BATCH = 500;
 
-function toStored(r: { id: string; source: string; sha256: string; snapshot_date: string | null; imported_at: Date; entry_count: number; rejected: Array<{ line: number; reason: string }> }): StoredSnapshot {
-  return { id: r.id, source: r.source, sha256: r.sha256, snapshotDate: r.snapshot_date, importedAt: r.imported_at, entryCount: r.entry_count, rejected: r.rejected };
+type SnapshotRow = { id: string; source: string; sha256: string; snapshot_date: string | null; imported_at: Date; entry_count: number; rejected: Array<{ line: number; reason: string }>; reevaluated_at?: Date | null };
+
+function toStored(r: SnapshotRow): StoredSnapshot {
+  return { id: r.id, source: r.source, sha256: r.sha256, snapshotDate: r.snapshot_date, importedAt: r.imported_at, entryCount: r.entry_count, rejected: r.rejected, reevaluatedAt: r.reevaluated_at ?? null };
 }
 
+// "Newest" order: snapshot date (an undated snapshot counts as the oldest), then import time, then id.
+const orderKey = sql<string>`(coalesce(snapshot_date, '0001-01-01'::date), imported_at, id)`;
+
 export function createRegistryRepository(db: Kysely<Database>) {
-  return {
+  const repo = {
     /** Stores a snapshot with its entries; returns the stored snapshot. */
-    async save(tenantId: string, snapshot: RegistrySnapshot): Promise<StoredSnapshot> {
+    async save(tenantId: string, snapshot: RegistrySnapshot, opts: { importedAt?: Date } = {}): Promise<StoredSnapshot> {
       return db.transaction().execute(async (tx) => {
         const row = await tx
           .insertInto('registry_snapshots')
@@ -32,6 +39,7 @@ export function createRegistryRepository(db: Kysely<Database>) {
             snapshot_date: snapshot.snapshotDate,
             entry_count: snapshot.entries.length,
             rejected: JSON.stringify(snapshot.rejected),
+            ...(opts.importedAt ? { imported_at: opts.importedAt } : {}),
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -61,6 +69,56 @@ export function createRegistryRepository(db: Kysely<Database>) {
       });
     },
 
+    /**
+     * Stores the snapshot unless the tenant already has this content (same
+     * sha256, whatever its source or date): re-importing creates nothing.
+     */
+    async saveIfNew(tenantId: string, snapshot: RegistrySnapshot, opts: { importedAt?: Date } = {}): Promise<{ snapshot: StoredSnapshot; created: boolean }> {
+      const existing = await repo.findBySha(tenantId, snapshot.sha256);
+      if (existing) return { snapshot: existing, created: false };
+      try {
+        return { snapshot: await repo.save(tenantId, snapshot, opts), created: true };
+      } catch (err) {
+        // Two imports of the same content racing: the unique index lets one win.
+        if ((err as { code?: string }).code !== '23505') throw err;
+        const winner = await repo.findBySha(tenantId, snapshot.sha256);
+        if (!winner) throw err;
+        return { snapshot: winner, created: false };
+      }
+    },
+
+    /** The tenant's snapshots, newest first, keyset-paged. */
+    async list(tenantId: string, page: { limit: number; before?: string }): Promise<StoredSnapshot[]> {
+      let q = db.selectFrom('registry_snapshots').selectAll().where('tenant_id', '=', tenantId);
+      if (page.before) {
+        const before = page.before;
+        q = q.where(({ eb }) => eb(orderKey, '<', db.selectFrom('registry_snapshots').select(orderKey.as('k')).where('id', '=', before)));
+      }
+      const rows = await q.orderBy(orderKey, 'desc').limit(page.limit).execute();
+      return rows.map(toStored);
+    },
+
+    /** The snapshot just older than this one in the newest order (what it replaced). */
+    async previous(snapshotId: string): Promise<StoredSnapshot | undefined> {
+      const row = await db
+        .selectFrom('registry_snapshots')
+        .selectAll()
+        .where(({ eb }) =>
+          eb.and([
+            eb('tenant_id', '=', db.selectFrom('registry_snapshots').select('tenant_id').where('id', '=', snapshotId)),
+            eb(orderKey, '<', db.selectFrom('registry_snapshots').select(orderKey.as('k')).where('id', '=', snapshotId)),
+          ]),
+        )
+        .orderBy(orderKey, 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toStored(row) : undefined;
+    },
+
+    async markReevaluated(snapshotId: string, at: Date): Promise<void> {
+      await db.updateTable('registry_snapshots').set({ reevaluated_at: at }).where('id', '=', snapshotId).execute();
+    },
+
     async findBySha(tenantId: string, sha256: string): Promise<StoredSnapshot | undefined> {
       const row = await db.selectFrom('registry_snapshots').selectAll().where('tenant_id', '=', tenantId).where('sha256', '=', sha256).orderBy('imported_at', 'desc').executeTakeFirst();
       return row ? toStored(row) : undefined;
@@ -77,8 +135,7 @@ export function createRegistryRepository(db: Kysely<Database>) {
         .selectFrom('registry_snapshots')
         .selectAll()
         .where('tenant_id', '=', tenantId)
-        .orderBy('snapshot_date', (ob) => ob.desc().nullsLast())
-        .orderBy('imported_at', 'desc')
+        .orderBy(orderKey, 'desc')
         .executeTakeFirst();
       return row ? toStored(row) : undefined;
     },
@@ -100,6 +157,7 @@ export function createRegistryRepository(db: Kysely<Database>) {
       }));
     },
   };
+  return repo;
 }
 
 export type RegistryRepository = ReturnType<typeof createRegistryRepository>;

@@ -2,8 +2,11 @@ import type { Kysely } from 'kysely';
 import { createApiKeysRepository } from './api-keys.repository.ts';
 import { createDocumentsRepository } from './documents.repository.ts';
 import { createEvaluationsRepository } from './evaluations.repository.ts';
+import { createFindingChangesRepository } from './finding-changes.repository.ts';
 import { createRegistryRepository } from './registry.repository.ts';
+import { createRegistrySourcesRepository } from './registry-sources.repository.ts';
 import type { Database } from './schema.ts';
+import { createVendorScanRepository } from './vendor-scan.repository.ts';
 import { createVendorsRepository } from './vendors.repository.ts';
 
 export function createRepositories(db: Kysely<Database>) {
@@ -13,6 +16,9 @@ export function createRepositories(db: Kysely<Database>) {
     registry: createRegistryRepository(db),
     evaluations: createEvaluationsRepository(db),
     apiKeys: createApiKeysRepository(db),
+    registrySources: createRegistrySourcesRepository(db),
+    vendorScan: createVendorScanRepository(db),
+    findingChanges: createFindingChangesRepository(db),
   };
 }
 

@@ -78,6 +78,22 @@ export interface RegistrySnapshotsTable {
   imported_at: Generated<Date>;
   entry_count: number;
   rejected: JSONColumnType<Array<{ line: number; reason: string }>>;
+  /** When the re-evaluations of the vendors it affects were queued (migration 0003). */
+  reevaluated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A configured registry refresh source and what was fetched from it last (migration 0003). */
+export interface RegistrySourcesTable {
+  source_key: string;
+  label: string;
+  etag: string | null;
+  last_modified: string | null;
+  sha256: string | null;
+  checked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  error_code: string | null;
+  error_message: string | null;
+  error_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface RegistryEntriesTable {
@@ -137,6 +153,7 @@ export interface Database {
   certificates: CertificatesTable;
   registry_snapshots: RegistrySnapshotsTable;
   registry_entries: RegistryEntriesTable;
+  registry_sources: RegistrySourcesTable;
   evaluations: EvaluationsTable;
   findings: FindingsTable;
 }
