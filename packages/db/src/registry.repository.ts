@@ -4,6 +4,7 @@ import type { Database } from './schema.ts';
 
 export interface StoredSnapshot {
   id: string;
+  tenantId: string;
   source: string;
   sha256: string;
   snapshotDate: string | null;
@@ -16,10 +17,10 @@ export interface StoredSnapshot {
 
 const INSERT_BATCH = 500;
 
-type SnapshotRow = { id: string; source: string; sha256: string; snapshot_date: string | null; imported_at: Date; entry_count: number; rejected: Array<{ line: number; reason: string }>; reevaluated_at?: Date | null };
+type SnapshotRow = { id: string; tenant_id: string; source: string; sha256: string; snapshot_date: string | null; imported_at: Date; entry_count: number; rejected: Array<{ line: number; reason: string }>; reevaluated_at?: Date | null };
 
 function toStored(r: SnapshotRow): StoredSnapshot {
-  return { id: r.id, source: r.source, sha256: r.sha256, snapshotDate: r.snapshot_date, importedAt: r.imported_at, entryCount: r.entry_count, rejected: r.rejected, reevaluatedAt: r.reevaluated_at ?? null };
+  return { id: r.id, tenantId: r.tenant_id, source: r.source, sha256: r.sha256, snapshotDate: r.snapshot_date, importedAt: r.imported_at, entryCount: r.entry_count, rejected: r.rejected, reevaluatedAt: r.reevaluated_at ?? null };
 }
 
 // "Newest" order: snapshot date (an undated snapshot counts as the oldest), then import time, then id.

@@ -47,6 +47,34 @@ export const SweepJobPayload = z.object({
 });
 export type SweepJobPayload = z.infer<typeof SweepJobPayload>;
 
+/**
+ * The daily re-check of every vendor (expiry horizons cross with time, the
+ * newest registry snapshot applies): one page of vendors per job, each page
+ * asking for the next with a cursor, so no run loads every vendor.
+ */
+export const RecheckJobPayload = z.object({
+  /** Review date of the run; default: the UTC date when the run starts (injected clock). */
+  asOf: IsoDate.optional(),
+  /** Only this tenant's vendors; default: every tenant. */
+  tenantId: z.string().min(1).optional(),
+  /** Set by the re-check on its continuation pages: when the run started (epoch ms) and the last vendor seen. */
+  run: z.number().int().optional(),
+  after: z.string().uuid().optional(),
+});
+export type RecheckJobPayload = z.infer<typeof RecheckJobPayload>;
+
+/**
+ * Fetches the configured registry source (URL or folder); changed content
+ * becomes a snapshot of each tenant and re-evaluates the vendors it touches.
+ * The source itself is configuration of the process, never in the payload
+ * (a URL may carry a token).
+ */
+export const RegistryRefreshJobPayload = z.object({
+  /** Set by a manual request (epoch ms), so that it is a job of its own. */
+  requestedAt: z.number().int().optional(),
+});
+export type RegistryRefreshJobPayload = z.infer<typeof RegistryRefreshJobPayload>;
+
 export interface JobDefinition<S extends z.ZodType> {
   queue: string;
   payload: S;
@@ -90,6 +118,21 @@ export const JOB_CATALOG = {
     jobId: (p) => ['sweep', p.window?.to ?? 'now', p.after?.id ?? 'first'].join('.'),
     attempts: 3,
     backoffMs: 5_000,
+  }),
+  'vendors.recheck': define({
+    queue: 'maintenance',
+    payload: RecheckJobPayload,
+    // Like the sweep: the scheduler's first page has its own id; continuation pages are keyed by run and cursor.
+    jobId: (p) => ['recheck', p.tenantId ?? 'all', p.run ?? 'now', p.after ?? 'first'].join('.'),
+    attempts: 3,
+    backoffMs: 5_000,
+  }),
+  'registry.refresh': define({
+    queue: 'maintenance',
+    payload: RegistryRefreshJobPayload,
+    jobId: (p) => `registry-refresh.${p.requestedAt ?? 'now'}`,
+    attempts: 3,
+    backoffMs: 10_000,
   }),
 } as const;
 

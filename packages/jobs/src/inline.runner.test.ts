@@ -25,6 +25,8 @@ function handlers(overrides: Partial<JobHandlers> = {}): { calls: string[]; hand
         return { outcome: 'done' };
       },
       'documents.sweep': async () => ({ outcome: 'skipped' }),
+      'vendors.recheck': async () => ({ outcome: 'skipped' }),
+      'registry.refresh': async () => ({ outcome: 'skipped' }),
       ...overrides,
     },
   };

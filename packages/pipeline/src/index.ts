@@ -4,7 +4,7 @@ export { loadDossier, pendingDocuments } from './dossier.loader.ts';
 export { handleEvaluate } from './evaluate.handler.ts';
 export { handleExtract } from './extract.handler.ts';
 export { scanReviewFolder, type FolderScan, type ScannedVendor } from './folder.scanner.ts';
-export { createStageHandlers } from './handlers.ts';
+export { createStageHandlers, type StageHandlerOptions } from './handlers.ts';
 export { ingestLocalFile, type IngestedDocument } from './intake.ts';
 export { handleParse } from './parse.handler.ts';
 export { createRegistryCache, type RegistryCache } from './registry-cache.ts';
@@ -13,3 +13,9 @@ export { reviewFolder, type ReviewFolderOptions, type ReviewProgress } from './r
 export { openServiceResources, type ServiceResources, type ServiceResourcesConfig } from './service-deps.ts';
 export { handleSweep, SWEEP_DEFAULTS } from './sweep.ts';
 export { createUploadIntake, tooLarge, unsupportedType, uploadFileName, type ReceivedUpload, type UploadedDocument, type UploadIntake, type UploadIntakeDeps } from './upload.intake.ts';
+export { handleRecheck, RECHECK_PAGE_SIZE } from './recheck.ts';
+export { diffStoredSnapshots, snapshotView, viewOfDiff, type FieldChange, type RegistryDiffView, type SnapshotView } from './registry-diff.ts';
+export { entriesOfDiff, findAffectedVendors } from './registry-impact.ts';
+export { confirmReevaluations, importAndReevaluate, importRegistrySnapshot, planReevaluations, type RegistryChangeResult, type RegistryImportInput } from './registry-import.ts';
+export { handleRegistryRefresh, refreshRegistry, type RegistryRefreshResult, type RegistryRefreshSettings } from './registry-refresh.ts';
+export { fetchRegistrySource, sourceKey, sourceLabel, type RegistrySource, type SourceFetch } from './registry-source.ts';
