@@ -49,3 +49,30 @@ export const ocrEnv = {
   OCR_THREADS: envInt(1, 64).optional().describe('OCR worker threads per process (default: one per core)'),
   OCR_ENABLED: envBoolean.default(true).describe('OCR pages without a usable text layer'),
 };
+
+// Five fields (minute hour day month weekday) or six (seconds first), as BullMQ's cron parser reads them; `off` disables.
+const cronPattern = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^(off|(\S+\s+){4,5}\S+)$/, 'a cron pattern of 5 or 6 fields, or off')
+    .describe(`${what}: a cron pattern in UTC (minute hour day month weekday), or off`);
+
+/** The daily re-check of every vendor (scheduler). */
+export const recheckEnv = {
+  RECHECK_CRON: cronPattern('When every vendor is evaluated again (review date: the UTC date of the run)').default('30 0 * * *'),
+};
+
+/** Where the registry list is refreshed from, and when (scheduler). */
+export const registryRefreshEnv = {
+  REGISTRY_SOURCE_URL: z.string().url().optional().describe('HTTP(S) URL of the registry list (CSV, JSON or XLSX), fetched with If-None-Match; may carry a token (never logged)'),
+  REGISTRY_SOURCE_DIR: z.string().min(1).optional().describe('Folder whose newest .csv/.json/.xlsx file is the registry list (instead of a URL)'),
+  REGISTRY_SOURCE_TENANTS: z
+    .string()
+    .regex(/^[a-z0-9_,\s-]*$/, 'tenant ids separated by commas')
+    .default('')
+    .describe('Tenants whose registry the source feeds, comma-separated (empty: every tenant)'),
+  REGISTRY_REFRESH_CRON: cronPattern('When the registry source is fetched (only with a source)').default('0 */6 * * *'),
+  REGISTRY_FETCH_TIMEOUT_MS: envInt(1_000, 600_000).default(30_000).describe('How long fetching the registry URL may take, in ms'),
+  REGISTRY_MAX_BYTES: envInt(1_024, 512 * 1024 * 1024).default(20 * 1024 * 1024).describe('Largest registry file accepted from the source, in bytes'),
+};

@@ -4,14 +4,14 @@ import { createLogger } from '@hds/logger';
 import { createStageHandlers, openServiceResources } from '@hds/pipeline';
 import { createReadinessCheck, loadServiceConfig, runService } from '@hds/service';
 import { SCHEDULER_ENV } from './scheduler.env.ts';
-import { declaredSchedules } from './schedules.ts';
+import { declaredSchedules, registrySourceOf, registryTenantsOf } from './schedules.ts';
 
 const NO_DOCUMENT = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Owns the repeatable jobs: puts the declared job schedulers in place (safe
  * with several replicas: upserts by stable id) and runs the queues of the
- * jobs they produce (`maintenance`).
+ * jobs they produce (`maintenance`: sweep, daily re-check, registry refresh).
  */
 async function main(): Promise<void> {
   const config = loadServiceConfig('scheduler', SCHEDULER_ENV);
@@ -27,7 +27,10 @@ async function main(): Promise<void> {
       const producer = createBullmqProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });
       const schedules = declaredSchedules(config);
       await syncJobSchedulers({ connection, prefix: config.QUEUE_PREFIX, schedules, logger });
-      const handlers = createStageHandlers(resources.deps);
+      const source = registrySourceOf(config);
+      const handlers = createStageHandlers(resources.deps, {
+        ...(source ? { registryRefresh: { source, tenants: registryTenantsOf(config), enqueue: (jobs) => producer.enqueueMany(jobs) } } : {}),
+      });
       const queues = [...new Set(schedules.map((s) => JOB_CATALOG[s.job.name].queue))];
       const workers = queues.map((queue) =>
         startQueueWorker({
