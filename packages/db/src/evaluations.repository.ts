@@ -1,5 +1,6 @@
 import type { Finding, ReportVendor, VendorStatus } from '@hds/core';
 import type { Kysely } from 'kysely';
+import { writeEvaluationEvents } from './events.repository.ts';
 import type { Database } from './schema.ts';
 
 export interface FindingWithFingerprint {
@@ -97,6 +98,20 @@ export function createEvaluationsRepository(db: Kysely<Database>) {
         if (resolved.length > 0) {
           await tx.updateTable('findings').set({ resolved_at: input.at }).where('vendor_id', '=', input.vendorId).where('fingerprint', 'in', resolved).execute();
         }
+        // The webhook outbox, in this transaction: events exist exactly when the evaluation does (none when nothing changed).
+        await writeEvaluationEvents(tx, {
+          tenantId: input.tenantId,
+          vendorId: input.vendorId,
+          evaluationId: evaluation.id,
+          asOf: input.asOf,
+          previousStatus: previous?.status ?? null,
+          status: input.status,
+          opened,
+          resolved,
+          findings: input.findings,
+          report: input.report,
+          at: input.at,
+        });
         return { evaluationId: evaluation.id, previousStatus: previous?.status ?? null, opened, resolved };
       });
     },

@@ -11,3 +11,6 @@ export { createApiKeysRepository, parseApiKey, type ApiKeyInfo, type ApiKeysRepo
 export { createRegistrySourcesRepository, type RegistrySourcesRepository, type RegistrySourceState } from './registry-sources.repository.ts';
 export { createVendorScanRepository, type VendorParties, type VendorScanRepository } from './vendor-scan.repository.ts';
 export { createFindingChangesRepository, type FindingChange, type FindingChangeRow, type FindingChangesRepository } from './finding-changes.repository.ts';
+export { createWebhooksRepository, type AttemptRow, type DeliveryRow, type DeliveryToEnqueue, type WebhookSubscription, type WebhooksRepository } from './webhooks.repository.ts';
+export { createEventsRepository, writeEvaluationEvents, writeEvents, type EvaluationEventsInput, type EventsRepository, type StoredEvent } from './events.repository.ts';
+export type { WebhookTables } from './webhooks.tables.ts';

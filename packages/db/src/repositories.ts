@@ -8,6 +8,8 @@ import { createRegistrySourcesRepository } from './registry-sources.repository.t
 import type { Database } from './schema.ts';
 import { createVendorScanRepository } from './vendor-scan.repository.ts';
 import { createVendorsRepository } from './vendors.repository.ts';
+import { createEventsRepository } from './events.repository.ts';
+import { createWebhooksRepository } from './webhooks.repository.ts';
 
 export function createRepositories(db: Kysely<Database>) {
   return {
@@ -19,6 +21,8 @@ export function createRepositories(db: Kysely<Database>) {
     registrySources: createRegistrySourcesRepository(db),
     vendorScan: createVendorScanRepository(db),
     findingChanges: createFindingChangesRepository(db),
+    webhooks: createWebhooksRepository(db),
+    events: createEventsRepository(db),
   };
 }
 
