@@ -24,7 +24,9 @@ function toStored(r: SnapshotRow): StoredSnapshot {
 }
 
 // "Newest" order: snapshot date (an undated snapshot counts as the oldest), then import time, then id.
-const orderKey = sql<string>`(coalesce(snapshot_date, '0001-01-01'::date), imported_at, id)`;
+const datedKey = sql<string>`coalesce(snapshot_date, '0001-01-01'::date)`;
+const olderThan = (id: string) =>
+  sql<boolean>`(coalesce(snapshot_date, '0001-01-01'::date), imported_at, id) < (select coalesce(s.snapshot_date, '0001-01-01'::date), s.imported_at, s.id from registry_snapshots s where s.id = ${id})`;
 
 export function createRegistryRepository(db: Kysely<Database>) {
   const repo = {
@@ -91,11 +93,8 @@ export function createRegistryRepository(db: Kysely<Database>) {
     /** The tenant's snapshots, newest first, keyset-paged. */
     async list(tenantId: string, page: { limit: number; before?: string }): Promise<StoredSnapshot[]> {
       let q = db.selectFrom('registry_snapshots').selectAll().where('tenant_id', '=', tenantId);
-      if (page.before) {
-        const before = page.before;
-        q = q.where(({ eb }) => eb(orderKey, '<', db.selectFrom('registry_snapshots').select(orderKey.as('k')).where('id', '=', before)));
-      }
-      const rows = await q.orderBy(orderKey, 'desc').limit(page.limit).execute();
+      if (page.before) q = q.where(olderThan(page.before));
+      const rows = await q.orderBy(datedKey, 'desc').orderBy('imported_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
       return rows.map(toStored);
     },
 
@@ -104,13 +103,11 @@ export function createRegistryRepository(db: Kysely<Database>) {
       const row = await db
         .selectFrom('registry_snapshots')
         .selectAll()
-        .where(({ eb }) =>
-          eb.and([
-            eb('tenant_id', '=', db.selectFrom('registry_snapshots').select('tenant_id').where('id', '=', snapshotId)),
-            eb(orderKey, '<', db.selectFrom('registry_snapshots').select(orderKey.as('k')).where('id', '=', snapshotId)),
-          ]),
-        )
-        .orderBy(orderKey, 'desc')
+        .where('tenant_id', '=', db.selectFrom('registry_snapshots').select('tenant_id').where('id', '=', snapshotId))
+        .where(olderThan(snapshotId))
+        .orderBy(datedKey, 'desc')
+        .orderBy('imported_at', 'desc')
+        .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst();
       return row ? toStored(row) : undefined;
@@ -136,7 +133,9 @@ export function createRegistryRepository(db: Kysely<Database>) {
         .selectFrom('registry_snapshots')
         .selectAll()
         .where('tenant_id', '=', tenantId)
-        .orderBy(orderKey, 'desc')
+        .orderBy(datedKey, 'desc')
+        .orderBy('imported_at', 'desc')
+        .orderBy('id', 'desc')
         .executeTakeFirst();
       return row ? toStored(row) : undefined;
     },

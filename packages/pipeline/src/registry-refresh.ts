@@ -14,7 +14,7 @@ export interface RegistryRefreshSettings {
 }
 
 export interface RegistryRefreshResult {
-  /** changed: at least one tenant got a new snapshot; unchanged: the source gave the content already held (304, or the same sha256). */
+  /** changed: at least one tenant's registry changed; unchanged: the source gave the content already held and applied (304, or the same sha256). */
   status: 'changed' | 'unchanged';
   /** The source without secrets (a URL without query or credentials). */
   source: string;
@@ -66,7 +66,7 @@ export async function refreshRegistry(deps: PipelineDeps, settings: RegistryRefr
         changes.push(change);
       }
       await deps.repos.registrySources.recordFetched({ sourceKey: key, label, etag: state?.etag ?? null, lastModified: state?.lastModified ?? null, sha256: state?.sha256 ?? null, at: deps.now(), changed: false });
-      return { status: 'unchanged', source: label, sha256: state?.sha256 ?? null, changes };
+      return { status: changes.length > 0 ? 'changed' : 'unchanged', source: label, sha256: state?.sha256 ?? null, changes };
     }
     for (const tenantId of tenants) {
       const change = await importRegistrySnapshot(deps, { tenantId, bytes: fetched.bytes, fileName: fetched.fileName, source: label });
@@ -74,9 +74,8 @@ export async function refreshRegistry(deps: PipelineDeps, settings: RegistryRefr
       await apply(deps, settings, change);
       changes.push(change);
     }
-    const changed = changes.some((c) => c.created);
     await deps.repos.registrySources.recordFetched({ sourceKey: key, label, etag: fetched.etag, lastModified: fetched.lastModified, sha256: fetched.sha256, at: deps.now(), changed: fetched.sha256 !== state?.sha256 });
-    return { status: changed ? 'changed' : 'unchanged', source: label, sha256: fetched.sha256, changes };
+    return { status: changes.length > 0 ? 'changed' : 'unchanged', source: label, sha256: fetched.sha256, changes };
   } catch (err) {
     const { code, message } = describeError(err);
     await deps.repos.registrySources.recordError({ sourceKey: key, label, code, message, at: deps.now() }).catch(() => undefined);
