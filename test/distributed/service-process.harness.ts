@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-export type ServiceName = 'intake' | 'extract-worker' | 'parse-worker' | 'rules-worker' | 'scheduler';
+export type ServiceName = 'intake' | 'extract-worker' | 'parse-worker' | 'rules-worker' | 'scheduler' | 'notifier';
 
 export interface LogLine {
   level?: number;

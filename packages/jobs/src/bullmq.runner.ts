@@ -129,6 +129,9 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
       else logger.error({ code, ms, err }, 'job failed after its last attempt; left in the failed set');
       // Retried by BullMQ (or failed for good when attempts are spent); the code travels in the reason.
       const retryable = new Error(failedReasonOf(code, message));
+      // A handler may know better when to try again (a receiver's Retry-After, its own backoff policy).
+      const asked = isAppError(err) ? err.details?.retryDelayMs : undefined;
+      if (typeof asked === 'number' && asked >= 0) Object.assign(retryable, { retryDelayMs: asked });
       if (err instanceof Error && err.stack) retryable.stack = `${retryable.name}: ${retryable.message}\n${err.stack.split('\n').slice(1).join('\n')}`;
       throw retryable;
     }
@@ -144,7 +147,9 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
     maxStalledCount: opts.maxStalledCount ?? 2,
     settings: {
       // The producer asks for `backoff: { type: 'jittered', delay }`: exponential with jitter, from the catalog.
-      backoffStrategy: (attemptsMade, _type, _err, job) => {
+      backoffStrategy: (attemptsMade, _type, err, job) => {
+        const asked = (err as { retryDelayMs?: unknown } | undefined)?.retryDelayMs;
+        if (typeof asked === 'number') return asked;
         const stored = (job as { opts?: { backoff?: number | { delay?: number } } } | undefined)?.opts?.backoff;
         const fromJob = typeof stored === 'number' ? stored : stored?.delay;
         const fromCatalog = job ? (JOB_CATALOG as Record<string, { backoffMs: number } | undefined>)[job.name]?.backoffMs : undefined;

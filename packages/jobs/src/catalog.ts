@@ -75,6 +75,20 @@ export const RegistryRefreshJobPayload = z.object({
 });
 export type RegistryRefreshJobPayload = z.infer<typeof RegistryRefreshJobPayload>;
 
+/**
+ * One webhook delivery: an event of the outbox to one subscription. The
+ * notifier counts attempts in PostgreSQL and gives up after its configured
+ * number; the body and the secret are read there, never carried here.
+ */
+export const WebhookDeliverJobPayload = z.object({
+  tenantId: z.string().min(1),
+  eventId: z.string().regex(/^evt_[0-9a-f]{32}$/),
+  subscriptionId: z.string().uuid(),
+  /** Operator re-deliveries of this event to this subscription so far (0: the first delivery). */
+  round: z.number().int().min(0).optional(),
+});
+export type WebhookDeliverJobPayload = z.infer<typeof WebhookDeliverJobPayload>;
+
 export interface JobDefinition<S extends z.ZodType> {
   queue: string;
   payload: S;
@@ -133,6 +147,15 @@ export const JOB_CATALOG = {
     jobId: (p) => `registry-refresh.${p.requestedAt ?? 'now'}`,
     attempts: 3,
     backoffMs: 10_000,
+  }),
+  'webhook.deliver': define({
+    queue: 'notify',
+    payload: WebhookDeliverJobPayload,
+    // Per event × subscription; a re-delivery is a new round, hence a new job.
+    jobId: (p) => ['webhook', p.eventId, p.subscriptionId, p.round ?? 0].join('.'),
+    // A ceiling: the notifier gives up after WEBHOOK_MAX_ATTEMPTS (at most 50) and sets each delay itself (backoff, Retry-After).
+    attempts: 50,
+    backoffMs: 30_000,
   }),
 } as const;
 

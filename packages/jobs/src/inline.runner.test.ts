@@ -27,6 +27,7 @@ function handlers(overrides: Partial<JobHandlers> = {}): { calls: string[]; hand
       'documents.sweep': async () => ({ outcome: 'skipped' }),
       'vendors.recheck': async () => ({ outcome: 'skipped' }),
       'registry.refresh': async () => ({ outcome: 'skipped' }),
+      'webhook.deliver': async () => ({ outcome: 'skipped' }),
       ...overrides,
     },
   };

@@ -19,3 +19,5 @@ export { entriesOfDiff, findAffectedVendors } from './registry-impact.ts';
 export { confirmReevaluations, importAndReevaluate, importRegistrySnapshot, planReevaluations, type RegistryChangeResult, type RegistryImportInput } from './registry-import.ts';
 export { handleRegistryRefresh, refreshRegistry, type RegistryRefreshResult, type RegistryRefreshSettings } from './registry-refresh.ts';
 export { fetchRegistrySource, sourceKey, sourceLabel, type RegistrySource, type SourceFetch } from './registry-source.ts';
+export { handleWebhookDeliver, type WebhookDeliverySettings } from './webhook-deliver.handler.ts';
+export { relayWebhookOutbox } from './webhook-relay.ts';
