@@ -16,6 +16,7 @@ import { healthRoutes, type Readiness } from './health.routes.ts';
 import { reviewsRoutes } from './reviews.routes.ts';
 import { createTenantQueries, type TenantQueries } from './tenant.queries.ts';
 import { vendorsRoutes } from './vendors.routes.ts';
+import { webhooksRoutes, type WebhookApiSettings } from './webhooks.routes.ts';
 
 export interface AppDeps {
   repos: Repositories;
@@ -32,6 +33,8 @@ export interface AppDeps {
   readiness: () => Promise<Readiness>;
   /** Defaults to the API-keys repository. */
   verifyApiKey?: VerifyApiKey;
+  /** Webhook subscriptions: the key sealing their secrets and the target policy (absent: creating one answers 503). */
+  webhooks?: WebhookApiSettings;
 }
 
 /** What the route plugins receive. */
@@ -85,7 +88,7 @@ export async function buildApp(deps: AppDeps) {
         title: 'HDS review API',
         version: '1.0.0',
         description:
-          'Vendors, document uploads (streamed, content-addressed), processing status, vendor reviews (the `hds review --format json` contract) and findings. Every /v1 route needs an API key.',
+          'Vendors, document uploads (streamed, content-addressed), processing status, vendor reviews (the `hds review --format json` contract), findings and webhook subscriptions. Every /v1 route needs an API key.',
       },
       components: {
         securitySchemes: {
@@ -131,6 +134,7 @@ export async function buildApp(deps: AppDeps) {
       await v1.register(documentsRoutes, ctx);
       await v1.register(reviewsRoutes, ctx);
       await v1.register(findingsRoutes, ctx);
+      await v1.register(webhooksRoutes, { ...ctx, webhooks: deps.webhooks });
     },
     { prefix: '/v1' },
   );

@@ -7,7 +7,7 @@ import { createTestPostgres, type TestDatabase } from '@hds/db/testing';
 import { closeConnection, createBullmqProducer, createWorkerConnection, type JobProducer } from '@hds/jobs';
 import { silentLogger, type Logger } from '@hds/logger';
 import { createS3Store, type ObjectStore } from '@hds/storage';
-import { buildApp } from './app.ts';
+import { buildApp, type AppDeps } from './app.ts';
 import type { Readiness } from './health.routes.ts';
 
 /**
@@ -31,6 +31,8 @@ export interface HarnessOptions {
   redisUrl?: string;
   logger?: Logger;
   readiness?: () => Promise<Readiness>;
+  /** Webhook settings of the API (default: none, creating a subscription answers 503). */
+  webhooks?: AppDeps['webhooks'];
 }
 
 export interface Harness {
@@ -90,6 +92,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       limits: { uploadMaxBytes: o.uploadMaxBytes ?? 50 * 1024 * 1024, uploadMaxFiles: o.uploadMaxFiles ?? 20 },
       enqueueTimeoutMs: 3_000,
       readiness: o.readiness ?? (async () => ({ ready: true, checks: { postgres: 'ok', redis: 'ok', s3: 'ok' } })),
+      ...(o.webhooks ? { webhooks: o.webhooks } : {}),
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;

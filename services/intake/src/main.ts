@@ -3,6 +3,7 @@ import { closeConnection, createBullmqProducer, createWorkerConnection, pingRedi
 import { createLogger } from '@hds/logger';
 import { openServiceResources } from '@hds/pipeline';
 import { createReadinessCheck, loadServiceConfig, runService } from '@hds/service';
+import { createSecretBox, createTargetPolicy } from '@hds/webhooks';
 import { buildApp } from './app.ts';
 import { INTAKE_ENV } from './intake.env.ts';
 
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
         logger,
         limits: { uploadMaxBytes: config.UPLOAD_MAX_BYTES, uploadMaxFiles: config.UPLOAD_MAX_FILES },
         enqueueTimeoutMs: config.ENQUEUE_TIMEOUT_MS,
+        webhooks: {
+          secrets: config.WEBHOOK_SECRET_KEY ? createSecretBox(config.WEBHOOK_SECRET_KEY) : null,
+          policy: createTargetPolicy({ allowedTargets: config.WEBHOOK_ALLOWED_TARGETS, allowHttp: config.WEBHOOK_ALLOW_HTTP }),
+        },
         readiness: createReadinessCheck(
           {
             postgres: () => resources.deps.repos.documents.getState(NO_DOCUMENT),
