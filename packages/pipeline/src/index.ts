@@ -16,7 +16,7 @@ export { createUploadIntake, tooLarge, unsupportedType, uploadFileName, type Rec
 export { handleRecheck, RECHECK_PAGE_SIZE } from './recheck.ts';
 export { diffStoredSnapshots, snapshotView, viewOfDiff, type FieldChange, type RegistryDiffView, type SnapshotView } from './registry-diff.ts';
 export { entriesOfDiff, findAffectedVendors } from './registry-impact.ts';
-export { confirmReevaluations, importAndReevaluate, importRegistrySnapshot, planReevaluations, type RegistryChangeResult, type RegistryImportInput } from './registry-import.ts';
+export { confirmReevaluations, importAndReevaluate, importRegistrySnapshot, planReevaluations, type RegistryChangeResult, type RegistryDeps, type RegistryImportInput } from './registry-import.ts';
 export { handleRegistryRefresh, refreshRegistry, type RegistryRefreshResult, type RegistryRefreshSettings } from './registry-refresh.ts';
 export { fetchRegistrySource, sourceKey, sourceLabel, type RegistrySource, type SourceFetch } from './registry-source.ts';
 export { handleWebhookDeliver, type WebhookDeliverySettings } from './webhook-deliver.handler.ts';

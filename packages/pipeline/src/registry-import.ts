@@ -7,6 +7,9 @@ import type { PipelineDeps } from './deps.ts';
 import { dossierVersion } from './dossier-version.ts';
 import { entriesOfDiff, findAffectedVendors } from './registry-impact.ts';
 
+/** What registry imports need of the pipeline's dependencies (the CLI has no object store). */
+export type RegistryDeps = Pick<PipelineDeps, 'repos' | 'logger' | 'now'>;
+
 export interface RegistryImportInput {
   tenantId: string;
   bytes: Uint8Array;
@@ -50,7 +53,7 @@ export interface RegistryChangeResult {
  * (`confirmReevaluations`): then they are planned again, so re-sending an
  * import whose queueing failed repairs it.
  */
-export async function importRegistrySnapshot(deps: PipelineDeps, input: RegistryImportInput): Promise<RegistryChangeResult> {
+export async function importRegistrySnapshot(deps: RegistryDeps, input: RegistryImportInput): Promise<RegistryChangeResult> {
   const now = deps.now();
   // Known content, already applied: nothing to read, nothing to store.
   const known = await deps.repos.registry.findBySha(input.tenantId, createHash('sha256').update(input.bytes).digest('hex'));
@@ -72,7 +75,7 @@ export async function importRegistrySnapshot(deps: PipelineDeps, input: Registry
   return { ...(await planReevaluations(deps, snapshot)), created };
 }
 
-async function unchanged(deps: PipelineDeps, snapshot: StoredSnapshot): Promise<RegistryChangeResult> {
+async function unchanged(deps: RegistryDeps, snapshot: StoredSnapshot): Promise<RegistryChangeResult> {
   const isNewest = (await deps.repos.registry.newest(snapshot.tenantId))?.id === snapshot.id;
   return { snapshot, created: false, previous: null, isNewest, diff: null, affectedVendorIds: [], evaluations: [] };
 }
@@ -82,7 +85,7 @@ async function unchanged(deps: PipelineDeps, snapshot: StoredSnapshot): Promise<
  * evaluations it calls for (none when it is not the tenant's newest: the
  * evaluations do not use it).
  */
-export async function planReevaluations(deps: PipelineDeps, snapshot: StoredSnapshot): Promise<Omit<RegistryChangeResult, 'created'>> {
+export async function planReevaluations(deps: RegistryDeps, snapshot: StoredSnapshot): Promise<Omit<RegistryChangeResult, 'created'>> {
   const newest = await deps.repos.registry.newest(snapshot.tenantId);
   const isNewest = newest?.id === snapshot.id;
   const previous = (await deps.repos.registry.previous(snapshot.id)) ?? null;
@@ -110,12 +113,12 @@ export async function planReevaluations(deps: PipelineDeps, snapshot: StoredSnap
 }
 
 /** Records that the evaluations of a change were handed to the queue (after the enqueue succeeded). */
-export async function confirmReevaluations(deps: PipelineDeps, result: Pick<RegistryChangeResult, 'snapshot'>): Promise<void> {
+export async function confirmReevaluations(deps: RegistryDeps, result: Pick<RegistryChangeResult, 'snapshot'>): Promise<void> {
   await deps.repos.registry.markReevaluated(result.snapshot.id, deps.now());
 }
 
 /** Import, then queue the evaluations, then confirm: the whole use case for callers holding a queue. */
-export async function importAndReevaluate(deps: PipelineDeps, input: RegistryImportInput, enqueue: (jobs: JobRequest[]) => Promise<void>): Promise<RegistryChangeResult> {
+export async function importAndReevaluate(deps: RegistryDeps, input: RegistryImportInput, enqueue: (jobs: JobRequest[]) => Promise<void>): Promise<RegistryChangeResult> {
   const result = await importRegistrySnapshot(deps, input);
   if (result.diff !== null) {
     if (result.evaluations.length > 0) await enqueue(result.evaluations);

@@ -1,7 +1,7 @@
 import { describeError } from '@hds/core';
 import type { JobContext, JobOutcome, JobRequest, RegistryRefreshJobPayload } from '@hds/jobs';
 import type { PipelineDeps } from './deps.ts';
-import { confirmReevaluations, importRegistrySnapshot, planReevaluations, type RegistryChangeResult } from './registry-import.ts';
+import { confirmReevaluations, importRegistrySnapshot, planReevaluations, type RegistryChangeResult, type RegistryDeps } from './registry-import.ts';
 import { fetchRegistrySource, sourceKey, sourceLabel, type RegistrySource } from './registry-source.ts';
 
 /** The refresh's configuration (the scheduler's environment): where the list comes from, which tenants it feeds, where evaluations go. */
@@ -26,7 +26,7 @@ export interface RegistryRefreshResult {
   changes: RegistryChangeResult[];
 }
 
-async function tenantsOf(deps: PipelineDeps, settings: RegistryRefreshSettings): Promise<string[]> {
+async function tenantsOf(deps: RegistryDeps, settings: RegistryRefreshSettings): Promise<string[]> {
   const all = await deps.repos.vendorScan.tenantIds();
   if (!settings.tenants) return all;
   const missing = settings.tenants.filter((t) => !all.includes(t));
@@ -34,7 +34,7 @@ async function tenantsOf(deps: PipelineDeps, settings: RegistryRefreshSettings):
   return settings.tenants.filter((t) => all.includes(t));
 }
 
-async function apply(deps: PipelineDeps, settings: RegistryRefreshSettings, change: RegistryChangeResult): Promise<void> {
+async function apply(deps: RegistryDeps, settings: RegistryRefreshSettings, change: RegistryChangeResult): Promise<void> {
   if (change.evaluations.length > 0) await settings.enqueue(change.evaluations);
   await confirmReevaluations(deps, change);
 }
@@ -48,7 +48,7 @@ async function apply(deps: PipelineDeps, settings: RegistryRefreshSettings, chan
  * were not queued (Redis down) has them queued by the next refresh.
  * Errors are recorded on the source and thrown (AppError with a code).
  */
-export async function refreshRegistry(deps: PipelineDeps, settings: RegistryRefreshSettings): Promise<RegistryRefreshResult> {
+export async function refreshRegistry(deps: RegistryDeps, settings: RegistryRefreshSettings): Promise<RegistryRefreshResult> {
   const key = sourceKey(settings.source);
   const label = sourceLabel(settings.source);
   const state = await deps.repos.registrySources.get(key);
