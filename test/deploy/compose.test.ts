@@ -82,14 +82,14 @@ describe('docker-compose.yml', () => {
   });
 
   it('has the whole stack: Redis, MinIO and its bucket, PostgreSQL, migrate, intake, the workers, the scheduler', () => {
-    for (const name of ['redis', 'minio', 'minio-init', 'postgres', 'migrate', 'intake', ...WORKERS, 'scheduler']) expect(compose.services, name).toHaveProperty(name);
+    for (const name of ['redis', 'minio', 'minio-init', 'postgres', 'migrate', 'intake', ...WORKERS, 'scheduler', 'notifier']) expect(compose.services, name).toHaveProperty(name);
     expect(compose.services.redis!.image).toMatch(/^redis:7(\.|-|$)/);
     expect(compose.services.postgres!.image).toMatch(/^postgres:1[56](\.|-|$)/);
     expect(compose.services['minio-init']!.image).toMatch(/^(quay\.io\/)?minio\/mc:/);
   });
 
   it('runs one application image, built from infra/Dockerfile, for every Node service', () => {
-    expect(appServices.map(([name]) => name).sort()).toEqual(expect.arrayContaining(['migrate', 'intake', ...WORKERS, 'scheduler']));
+    expect(appServices.map(([name]) => name).sort()).toEqual(expect.arrayContaining(['migrate', 'intake', ...WORKERS, 'scheduler', 'notifier']));
     const build = compose.services.intake!.build;
     const context = typeof build === 'string' ? build : build?.context;
     const dockerfile = typeof build === 'string' || !build?.dockerfile ? 'Dockerfile' : build.dockerfile;
@@ -174,6 +174,13 @@ describe('docker-compose.yml', () => {
         }
       }
     });
+  });
+
+  it('the intake, the notifier and the hds tool seal and open webhook secrets with one key', () => {
+    const keys = ['intake', 'notifier', 'hds'].map((name) => environmentOf(compose.services[name]!).WEBHOOK_SECRET_KEY);
+    expect(keys[0]).toBeTruthy();
+    expect(new Set(keys).size).toBe(1);
+    expect(loadCompose({ WEBHOOK_SECRET_KEY: 'from-env' }).services.notifier!.environment).toMatchObject({ WEBHOOK_SECRET_KEY: 'from-env' });
   });
 
   it('migrate runs `hds migrate` once PostgreSQL is healthy', () => {
