@@ -12,6 +12,6 @@ export const PageQuery = {
 export const DocumentStatus = z.enum(['stored', 'extracted', 'parsed', 'failed']).describe('stored → extracted → parsed, or failed (unreadable: see error)');
 
 /** The error answers a route group may give, for the OpenAPI document. */
-export const errors = (...statuses: Array<400 | 401 | 404 | 413 | 415 | 503>) => Object.fromEntries(statuses.map((s) => [s, ErrorBody])) as Record<number, typeof ErrorBody>;
+export const errors = (...statuses: Array<400 | 401 | 404 | 413 | 415 | 422 | 503>) => Object.fromEntries(statuses.map((s) => [s, ErrorBody])) as Record<number, typeof ErrorBody>;
 
 export const iso = (d: Date): string => d.toISOString();

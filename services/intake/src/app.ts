@@ -13,6 +13,7 @@ import { documentsRoutes } from './documents.routes.ts';
 import { clientErrorHandler, installErrorHandling } from './errors.ts';
 import { findingsRoutes } from './findings.routes.ts';
 import { healthRoutes, type Readiness } from './health.routes.ts';
+import { registryRoutes } from './registry.routes.ts';
 import { reviewsRoutes } from './reviews.routes.ts';
 import { createTenantQueries, type TenantQueries } from './tenant.queries.ts';
 import { vendorsRoutes } from './vendors.routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps) {
       await v1.register(documentsRoutes, ctx);
       await v1.register(reviewsRoutes, ctx);
       await v1.register(findingsRoutes, ctx);
+      await v1.register(registryRoutes, ctx);
       await v1.register(webhooksRoutes, { ...ctx, webhooks: deps.webhooks });
     },
     { prefix: '/v1' },

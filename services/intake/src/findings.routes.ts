@@ -1,4 +1,4 @@
-import { Evidence, RuleId, Severity } from '@hds/core';
+import { AppError, Evidence, RuleId, Severity } from '@hds/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from './app.ts';
@@ -24,6 +24,7 @@ const FindingItem = z
     firstSeenOn: z.string().describe('Review date (asOf) of the first evaluation that raised it'),
     lastSeenOn: z.string(),
     resolvedAt: z.string().nullable(),
+    change: z.enum(['opened', 'resolved']).optional().describe('With changedSince only: opened (new, or back after being resolved) or resolved since that moment'),
   })
   .meta({ id: 'Finding' });
 
@@ -32,6 +33,12 @@ const FindingsQuery = z.object({
   rule: RuleId.optional(),
   severity: Severity.optional(),
   status: z.enum(['open', 'resolved']).optional().describe('open: raised by the latest evaluation; resolved: no longer raised'),
+  changedSince: z
+    .union([z.iso.date().transform((d) => `${d}T00:00:00.000Z`), z.iso.datetime({ offset: true })])
+    .transform((s) => new Date(s))
+    .optional()
+    .describe('What changed since this moment (YYYY-MM-DD: its start, UTC; or an ISO time): findings opened or resolved at or after it, each with its `change`'),
+  change: z.enum(['opened', 'resolved']).optional().describe('With changedSince: only this kind of change'),
   ...PageQuery,
 });
 
@@ -51,6 +58,8 @@ export const findingsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, c
     async (request) => {
       const q = request.query;
       const after = q.cursor ? decodeCursor(FindingsCursor, q.cursor) : undefined;
+      if (q.changedSince) return changedSince(ctx, tenantOf(request), q.changedSince, q, after);
+      if (q.change) throw new AppError('request.invalid', 'change needs changedSince', { httpStatus: 400 });
       const { rows, more } = await ctx.queries.findings(tenantOf(request), {
         vendorId: q.vendorId,
         rule: q.rule,
@@ -84,3 +93,38 @@ export const findingsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, c
     },
   );
 };
+
+/** `changedSince`: the finding changes of the tenant since a moment, one page, same cursor as the list. */
+async function changedSince(
+  ctx: RouteContext,
+  tenantId: string,
+  since: Date,
+  q: { vendorId?: string | undefined; rule?: string | undefined; severity?: string | undefined; status?: 'open' | 'resolved' | undefined; change?: 'opened' | 'resolved' | undefined; limit: number },
+  after: { v: string; f: string } | undefined,
+) {
+  if (q.rule || q.severity || q.status) throw new AppError('request.invalid', 'changedSince combines with vendorId and change only', { httpStatus: 400 });
+  const { rows, more } = await ctx.deps.repos.findingChanges.since(tenantId, { since, vendorId: q.vendorId, change: q.change, limit: q.limit, after: after ? { vendorId: after.v, fingerprint: after.f } : undefined });
+  const last = rows.at(-1);
+  return {
+    items: rows.map((r) => ({
+      findingId: r.id,
+      vendorId: r.vendorId,
+      vendorName: r.vendorName,
+      rule: RuleId.parse(r.rule),
+      severity: Severity.parse(r.severity),
+      clause: r.clause,
+      document: r.document,
+      subject: r.subject,
+      message: r.message,
+      evidence: r.evidence,
+      status: r.resolvedAt ? ('resolved' as const) : ('open' as const),
+      firstSeenAt: iso(r.firstSeenAt),
+      lastSeenAt: iso(r.lastSeenAt),
+      firstSeenOn: r.firstSeenOn,
+      lastSeenOn: r.lastSeenOn,
+      resolvedAt: r.resolvedAt ? iso(r.resolvedAt) : null,
+      change: r.change,
+    })),
+    nextCursor: more && last ? encodeCursor({ v: last.vendorId, f: last.fingerprint }) : null,
+  };
+}
