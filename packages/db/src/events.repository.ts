@@ -34,18 +34,20 @@ const toEvent = (r: { id: string; seq: number; tenant_id: string; type: string; 
  * call it inside the transaction of the change the events report, so they
  * exist exactly when the change was committed. A tenant without an enabled
  * subscription gets none written (embedded mode, tenants not using webhooks):
- * nobody would relay them.
+ * nobody would relay them. Returns the events stored (ids already there are skipped).
  */
 export async function writeEvents(db: Db, tenantId: string, drafts: EventDraft[], at: Date): Promise<number> {
   if (drafts.length === 0) return 0;
   const w = db.withTables<WebhookTables>();
   const listening = await w.selectFrom('webhook_subscriptions').select('id').where('tenant_id', '=', tenantId).where('status', '=', 'enabled').limit(1).executeTakeFirst();
   if (!listening) return 0;
-  await w
+  const inserted = await w
     .insertInto('webhook_events')
     .values(drafts.map((d) => ({ id: d.id, tenant_id: tenantId, type: d.type, vendor_id: d.vendorId, data: JSON.stringify(d.data), created_at: at })))
-    .execute();
-  return drafts.length;
+    // Ids derived from their cause (registry changes) make a repeated write harmless.
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0);
 }
 
 export interface EvaluationEventsInput {

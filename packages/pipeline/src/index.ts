@@ -21,3 +21,4 @@ export { handleRegistryRefresh, refreshRegistry, type RegistryRefreshResult, typ
 export { fetchRegistrySource, sourceKey, sourceLabel, type RegistrySource, type SourceFetch } from './registry-source.ts';
 export { handleWebhookDeliver, type WebhookDeliverySettings } from './webhook-deliver.handler.ts';
 export { relayWebhookOutbox } from './webhook-relay.ts';
+export { emitRegistryChangeEvents } from './webhook-registry.events.ts';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Finding, ReportVendor, VendorStatus } from '@hds/core';
 import { z } from 'zod';
 
@@ -116,18 +116,40 @@ export function eventsOfEvaluation(c: EvaluationChange): EventDraft[] {
   return out;
 }
 
-/** A registry change as issue 5's snapshot diff reports it, reduced to what a receiver needs. */
+/** A registry entry as a receiver sees it (no file line: it means nothing outside the snapshot). */
+export interface RegistryEntrySummary {
+  organisation: string;
+  certificateNumber: string | null;
+  certificationBody: string | null;
+  activities: number[];
+  issuedOn: string | null;
+  expiresOn: string | null;
+  referential: string | null;
+  siren: string | null;
+}
+
+/** A change between two registry snapshots that concerns a vendor. */
 export interface RegistryEntryChange {
   kind: 'added' | 'removed' | 'changed';
   snapshotId: string;
-  previousSnapshotId: string | null;
-  /** Organisation, certificate number… of the entry (after the change; before it for a removal). */
-  entry: Record<string, unknown>;
-  /** Changed field names (kind `changed`). */
+  previousSnapshotId: string;
+  snapshotDate: string | null;
+  /** The entry as it is now; for a removal, as it was. */
+  entry: RegistryEntrySummary;
+  /** Kind `changed`: the entry before, and the fields whose meaning changed. */
+  before?: RegistryEntrySummary;
   fields?: string[];
 }
 
-/** One `registry.entry_changed` per affected vendor and change. */
+/**
+ * One `registry.entry_changed` per vendor and change. The id derives from
+ * the snapshot, the vendor and the entry, so writing the events of one
+ * change twice (a repaired import) stores them once.
+ */
 export function registryEvents(changes: Array<{ vendor: EventVendor; change: RegistryEntryChange }>): EventDraft[] {
-  return changes.map(({ vendor, change }) => ({ id: newEventId(), type: 'registry.entry_changed', vendorId: vendor.id, data: { vendor, change } }));
+  return changes.map(({ vendor, change }) => {
+    const key = [change.snapshotId, vendor.id, change.kind, JSON.stringify(change.before ?? null), JSON.stringify(change.entry)].join('|');
+    const id = `evt_${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+    return { id, type: 'registry.entry_changed' as const, vendorId: vendor.id, data: { vendor, change } };
+  });
 }
