@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Finding, ReportVendor, VendorStatus } from '@hds/core';
-import { createRepositories, type Repositories } from '@hds/db';
+import { createRepositories, type Repositories, type WebhookTables } from '@hds/db';
 import { createTestPostgres, type TestDatabase } from '@hds/db/testing';
 import { createSecretBox, generateWebhookSecret } from '@hds/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,6 +227,24 @@ describe('notifier', () => {
     expect(await repos.webhooks.get(sub.id)).toMatchObject({ consecutiveFailures: 2, disabledReason: expect.stringContaining('2 events in a row') });
     await notifier.waitForLog((l) => l.msg?.startsWith('webhook subscription disabled') === true && l.subscriptionId === sub.id);
     expect(receiver.hooks('/down')).toHaveLength(10); // 5 attempts × 2 events
+  });
+
+  it('a bad subscription (unreadable secret, invalid URL) fails its delivery and never stops the notifier', async () => {
+    const t = await tenantWith([
+      { path: '/bad-secret', events: ['vendor.status_changed'] },
+      { path: '/unused-2', url: 'ftp://127.0.0.1/x', events: ['vendor.status_changed'] },
+      { path: '/still-fine', events: ['vendor.status_changed'] },
+    ]);
+    const [badSecret, badUrl, fine] = t.subscriptions;
+    // A secret sealed for another subscription does not open for this one.
+    await db.db.withTables<WebhookTables>().updateTable('webhook_subscriptions').set({ secret_sealed: box.seal(generateWebhookSecret(), randomUUID()) }).where('id', '=', badSecret!.id).execute();
+    await t.evaluate('non_compliant', [expired]);
+    await until('delivered to the good one', settled(fine!.id, 'delivered'));
+    expect(await until('unreadable secret settled', settled(badSecret!.id, 'failed'))).toMatchObject({ attempts: 0, lastErrorCode: 'webhook.secret_unreadable' });
+    const invalid = await until('invalid URL settled', settled(badUrl!.id, 'failed'));
+    expect(await repos.webhooks.attempts(invalid.eventId, badUrl!.id)).toMatchObject([{ outcome: 'failed', errorCode: 'webhook.target_invalid' }]);
+    expect(receiver.hooks('/bad-secret')).toEqual([]);
+    expect(notifier.logs.some((l) => l.level !== undefined && l.level >= 60)).toBe(false);
   });
 
   it('never logs a secret, a body or document text', () => {

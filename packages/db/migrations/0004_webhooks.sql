@@ -57,7 +57,8 @@ create table webhook_deliveries (
   updated_at timestamptz not null default now(),
   primary key (event_id, subscription_id)
 );
-create index webhook_deliveries_to_enqueue_idx on webhook_deliveries (created_at) where status = 'pending' and enqueued_at is null;
+-- Pending deliveries to queue, or queued long ago and never attempted since (their job lost with a Redis).
+create index webhook_deliveries_pending_idx on webhook_deliveries (enqueued_at nulls first, created_at) where status = 'pending';
 create index webhook_deliveries_subscription_idx on webhook_deliveries (subscription_id, created_at desc);
 
 -- Every attempt, written when it starts (outcome in_flight) and completed

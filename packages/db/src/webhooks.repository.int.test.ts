@@ -62,6 +62,10 @@ describe.each([
     expect(await repos.webhooks.enqueuePending(100, async (rows) => void queued.push(...rows.map((r) => `${r.subscriptionId === all.id ? 'all' : 'status'}:${r.round}`)))).toBe(3);
     expect(queued.sort()).toEqual(['all:0', 'all:0', 'status:0']);
     expect(await repos.webhooks.enqueuePending(100, async () => undefined)).toBe(0);
+    // Queued, never attempted, long ago: its job was lost; queued again (the same job id).
+    const later = new Date(Date.now() + 7 * 3_600_000);
+    expect(await repos.webhooks.enqueuePending(100, async () => undefined, later)).toBe(3);
+    expect(await repos.webhooks.enqueuePending(100, async () => undefined, later)).toBe(0);
     expect((await repos.webhooks.deliveries(onlyStatus.id, { limit: 10 })).map((d) => d.eventType)).toEqual(['vendor.status_changed']);
 
     await evaluate('compliant', []);

@@ -1,4 +1,4 @@
-import { AppError } from '@hds/core';
+import { AppError, isAppError } from '@hds/core';
 import type { JobContext, JobOutcome, WebhookDeliverJobPayload } from '@hds/jobs';
 import { deliverOnce, envelopeBody, nextRetryDelay, signedHeaders, type Resolver, type RetryPolicy, type SecretBox, type TargetPolicy, type WebhookEventType } from '@hds/webhooks';
 import type { PipelineDeps } from './deps.ts';
@@ -48,9 +48,20 @@ export async function handleWebhookDeliver(deps: WebhookDeps, settings: WebhookD
     log.info('subscription disabled; event not delivered');
     return { outcome: 'skipped' };
   }
-  const sealed = await repos.webhooks.sealedSecret(subscription.id);
-  // A key that does not open the secret is the operator's to fix: retried, no attempt spent on the receiver.
-  const secret = settings.secrets.open(sealed!, subscription.id);
+  let secret: string;
+  try {
+    secret = settings.secrets.open((await repos.webhooks.sealedSecret(subscription.id)) ?? '', subscription.id);
+  } catch (err) {
+    const code = isAppError(err) ? err.code : 'webhook.secret_unreadable';
+    // Another WEBHOOK_SECRET_KEY than the one that sealed it: the operator's to fix, so retried (with backoff), no attempt spent on the receiver.
+    if (code === 'webhook.secret_key_mismatch') {
+      throw new AppError(code, (err as Error).message, { retryable: true, details: { retryDelayMs: nextRetryDelay(settings.retry, ctx.attempt, null, settings.random) } });
+    }
+    // A sealed secret that no key opens will never sign: the delivery fails, the receiver is not blamed for it.
+    await repos.webhooks.settleWithoutAttempt(key, code, deps.now());
+    log.error({ code }, 'webhook secret unreadable; delivery failed without an attempt');
+    return { outcome: 'failed', error: { code, message: 'The subscription secret cannot be opened' } };
+  }
 
   const started = await repos.webhooks.startAttempt(key, deps.now());
   if (!started) return { outcome: 'skipped' };

@@ -46,7 +46,9 @@ async function main(): Promise<void> {
         producer,
         connection,
       });
-      const relay = startRelayLoop({ repos, enqueue: (jobs) => producer.enqueueMany(jobs), intervalMs: config.WEBHOOK_RELAY_INTERVAL_MS, logger });
+      // A pending delivery untouched for longer than any retry could wait has lost its job.
+      const stuckAfterMs = 2 * config.WEBHOOK_BACKOFF_MAX_MS + 2 * config.WEBHOOK_TIMEOUT_MS + 2 * config.JOB_LOCK_MS;
+      const relay = startRelayLoop({ repos, enqueue: (jobs) => producer.enqueueMany(jobs), intervalMs: config.WEBHOOK_RELAY_INTERVAL_MS, stuckAfterMs, logger });
       logger.info(
         { keyId: settings.secrets.keyId, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowHttp: config.WEBHOOK_ALLOW_HTTP, allowList: config.WEBHOOK_ALLOWED_TARGETS !== '' },
         'webhook delivery configured',

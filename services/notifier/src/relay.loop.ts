@@ -15,7 +15,7 @@ export interface RelayLoop {
  * the next tick: the relay never stops the process, and nothing is lost
  * (rows stay unrelayed until a pass succeeds).
  */
-export function startRelayLoop(opts: { repos: Pick<Repositories, 'webhooks'>; enqueue: (jobs: JobRequest[]) => Promise<void>; intervalMs: number; logger: Logger }): RelayLoop {
+export function startRelayLoop(opts: { repos: Pick<Repositories, 'webhooks'>; enqueue: (jobs: JobRequest[]) => Promise<void>; intervalMs: number; stuckAfterMs: number; logger: Logger }): RelayLoop {
   const log = opts.logger.child({ component: 'relay' });
   let stopped = false;
   let failing = false;
@@ -24,7 +24,7 @@ export function startRelayLoop(opts: { repos: Pick<Repositories, 'webhooks'>; en
 
   const pass = async () => {
     try {
-      const r = await relayWebhookOutbox(opts.repos, opts.enqueue);
+      const r = await relayWebhookOutbox(opts.repos, opts.enqueue, { stuckAfterMs: opts.stuckAfterMs });
       if (failing) log.info('outbox relay recovered');
       failing = false;
       if (r.events > 0 || r.queued > 0) log.debug(r, 'outbox relayed');
