@@ -44,6 +44,7 @@ async function runWith(workers: number): Promise<Run> {
       if (rows.every((r) => r.status !== 'stored')) {
         const seconds = (performance.now() - t0) / 1000;
         const perWorker = procs.map((p) => p.logs.filter((l) => l.msg === 'job done').length);
+        if (process.env.BENCH_VERBOSE) for (const p of procs) console.log(p.label, p.logs.filter((l) => l.msg === 'job done' || l.msg === 'document extracted').map((l) => `${l.msg}:${String(l.ms)}`).join(' '));
         return { workers, seconds, documents: rows.length, pages: rows.reduce((n, r) => n + (r.page_count ?? 0), 0), perWorker };
       }
       await new Promise((r) => setTimeout(r, 100));
