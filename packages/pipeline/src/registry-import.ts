@@ -6,6 +6,7 @@ import { diffSnapshots, importRegistry, type RegistryDiff, type RegistryFormat }
 import type { PipelineDeps } from './deps.ts';
 import { dossierVersion } from './dossier-version.ts';
 import { entriesOfDiff, findAffectedVendors } from './registry-impact.ts';
+import { emitRegistryChangeEvents } from './webhook-registry.events.ts';
 
 /** What registry imports need of the pipeline's dependencies (the CLI has no object store). */
 export type RegistryDeps = Pick<PipelineDeps, 'repos' | 'logger' | 'now'>;
@@ -112,9 +113,16 @@ export async function planReevaluations(deps: RegistryDeps, snapshot: StoredSnap
   return { snapshot, previous, isNewest, diff, affectedVendorIds, evaluations };
 }
 
-/** Records that the evaluations of a change were handed to the queue (after the enqueue succeeded). */
-export async function confirmReevaluations(deps: RegistryDeps, result: Pick<RegistryChangeResult, 'snapshot'>): Promise<void> {
+/**
+ * Records that the evaluations of a change were handed to the queue (after
+ * the enqueue succeeded), then writes its `registry.entry_changed` events:
+ * every import path (CLI, API, scheduled refresh) ends here, and the events'
+ * ids make a repeated confirmation (an import repaired by sending it again)
+ * write nothing twice.
+ */
+export async function confirmReevaluations(deps: RegistryDeps, result: RegistryChangeResult): Promise<void> {
   await deps.repos.registry.markReevaluated(result.snapshot.id, deps.now());
+  await emitRegistryChangeEvents(deps, result);
 }
 
 /** Import, then queue the evaluations, then confirm: the whole use case for callers holding a queue. */
