@@ -57,7 +57,8 @@ function fromNumbers(doc: DocumentText): ActivitiesReading | null {
   let span: Span | null = null;
   for (const seg of doc.segments) {
     for (const m of matchFolded(seg.folded, LIST)) {
-      const list = parseActivityList(m.match[1]!) ?? [];
+      // OCR may drop the spaces around "et" ("3et4"): put them back so each number stands alone.
+      const list = parseActivityList(m.match[1]!.replace(/(?<=\d)(?=\p{L})|(?<=\p{L})(?=\d)/gu, ' ')) ?? [];
       if (EXCLUSION_BEFORE.test(seg.folded.text.slice(Math.max(0, m.fstart - 25), m.fstart))) {
         list.forEach((a) => excluded.add(a));
         continue;

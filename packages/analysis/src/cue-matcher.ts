@@ -28,11 +28,20 @@ export interface CompiledFamily {
 const compiled = new Map<string, RegExp>();
 const families = new Map<string, CompiledFamily>();
 
+/**
+ * A cue word that starts with a vowel also matches after an elided "l'" or
+ * "d'" whose apostrophe OCR lost ("linterlocuteur", "dhebergement"). Only
+ * for words of 4+ letters: "la", "de" must not read as "a", "e".
+ */
+function toleratingElision(source: string): string {
+  return source.replace(/\\b(?=[aeiouy][a-z]{3})/g, '(?:\\b|(?<=\\b[ld]))');
+}
+
 function compileOne(source: string, flags = 'g'): RegExp {
   const key = `${flags}/${source}`;
   let re = compiled.get(key);
   if (!re) {
-    re = new RegExp(source, flags);
+    re = new RegExp(toleratingElision(source), flags);
     compiled.set(key, re);
   }
   return re;

@@ -128,6 +128,16 @@ const byOwner = new WeakMap<object, Candidates>();
 const byString = new Map<string, Candidates>();
 
 /** Ids of the families whose trigger keys occur at a word start of the folded text (cached per owner). */
+const VOWELS = 'aeiouy';
+
+function indexWord(text: string, i: number, ids: Uint8Array): void {
+  const word = text.substr(i, KEY);
+  for (let k = 2; k <= word.length; k++) {
+    const list = familiesByKey.get(word.slice(0, k));
+    if (list) for (const id of list) ids[id] = 1;
+  }
+}
+
 export function candidateFamilies(text: string, owner?: object): Uint8Array {
   const cached = owner ? byOwner.get(owner) : byString.get(text);
   if (cached && cached.count === familyCount) return cached.ids;
@@ -137,11 +147,9 @@ export function candidateFamilies(text: string, owner?: object): Uint8Array {
     const c = text.charCodeAt(i);
     const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     if (alnum && atStart) {
-      const word = text.substr(i, KEY);
-      for (let k = 2; k <= word.length; k++) {
-        const list = familiesByKey.get(word.slice(0, k));
-        if (list) for (const id of list) ids[id] = 1;
-      }
+      indexWord(text, i, ids);
+      // OCR loses the apostrophe of an elided article ("linterlocuteur"): the word without it counts too (see cue-matcher.ts).
+      if ((c === 108 || c === 100) && VOWELS.includes(text[i + 1] ?? '')) indexWord(text, i + 1, ids);
     }
     atStart = !alnum;
   }

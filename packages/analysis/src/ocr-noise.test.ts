@@ -43,4 +43,18 @@ describe('OCR-like noise', () => {
       expect(dirty.hostingLocations.map((l) => l.countryCode)).toEqual(clean.hostingLocations.map((l) => l.countryCode));
     }
   });
+
+  it('an elided article whose apostrophe OCR lost still names the incident contact', () => {
+    const text = "Article 26 - Gestion des incidents\n\nLinterlocuteur de l'Établissement pour le traitement des incidents affectant les données de santé est M. Frédéric Chevalier, Directeur des systèmes d'information.";
+    const clause = readContract([{ page: 1, text, source: 'ocr', confidence: 90 }]).clauses.find((c) => c.key === 'incident_contact');
+    expect(clause?.present).toBe(true);
+    // Short words are not read through a glued "l"/"d": "la" is not "a".
+    const unrelated = readContract([{ page: 1, text: 'Le Prestataire livre la solution et dinstalle le logiciel.', source: 'ocr', confidence: 90 }]).clauses.find((c) => c.key === 'incident_contact');
+    expect(unrelated?.present).toBe(false);
+  });
+
+  it('an activity list whose spaces OCR dropped ("3et4") keeps every number', () => {
+    const text = "ATTESTATION DE CERTIFICATION\nLSTI atteste que la société URODOC SAS est certifiée conformément au référentiel de certification HDS v2.0 pour les activités 1, 2,\n3et4.";
+    expect(readCertificate([{ page: 1, text, source: 'ocr', confidence: 90 }]).activities).toEqual([1, 2, 3, 4]);
+  });
 });

@@ -7,6 +7,11 @@ describe('OCR corrections', () => {
     expect(correctOcrText('N° FR0945O4 et HDS-2O24-0153')).toBe('N° FR094504 et HDS-2024-0153');
     expect(correctOcrText('SIREN 8l2 345 678')).toBe('SIREN 812 345 678');
   });
+  it('reads "ler" before a month as "1er"', () => {
+    expect(correctOcrText("Ce certificat est valable jusqu'au :   ler mai 2027")).toBe("Ce certificat est valable jusqu'au :   1er mai 2027");
+    expect(correctOcrText('du Ier février 2024 au 1°r mars 2027')).toBe('du 1er février 2024 au 1er mars 2027');
+    expect(correctOcrText('le premier mai, ler étage')).toBe('le premier mai, ler étage');
+  });
   it('leaves words alone', () => {
     expect(correctOcrText('Organisme IO et Lille, article 10')).toBe('Organisme IO et Lille, article 10');
     expect(correctOcrText('COFRAC n° 5-0617 ; page 2/5')).toBe('COFRAC n° 5-0617 ; page 2/5');

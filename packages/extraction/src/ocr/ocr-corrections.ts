@@ -3,13 +3,15 @@
  * it is stored (so evidence offsets refer to the repaired text):
  * - in a token that is mostly digits, O/o read for 0 and l/I/| read for 1
  *   ("2O24" → "2024", "l5/03/2025" → "15/03/2025", "FR0945O4" → "FR094504");
- * - "I'"/"1'"/"|'" before a vowel or h is French "l'" ("I'organisme").
+ * - "I'"/"1'"/"|'" before a vowel or h is French "l'" ("I'organisme");
+ * - "ler"/"Ier"/"1°r" before a month is "1er" ("valable jusqu'au ler mai 2027").
  * Anything less certain is left to the readers' tolerant matching.
  */
 export function correctOcrText(text: string): string {
   return text
     .replace(/(?<![\p{L}\d])[\p{L}\d|]*\d[\p{L}\d|/.\-]*\d?[\p{L}\d|]*(?![\p{L}\d])/gu, fixDigitToken)
-    .replace(/(^|[\s(«"'])[I1|]'(?=[aeiouyhàâéèêëîïôûüœ]|[AEIOUYHÀÂÉÈÊËÎÏÔÛÜŒ])/gmu, "$1l'");
+    .replace(/(^|[\s(«"'])[I1|]'(?=[aeiouyhàâéèêëîïôûüœ]|[AEIOUYHÀÂÉÈÊËÎÏÔÛÜŒ])/gmu, "$1l'")
+    .replace(/(?<![\p{L}\d])[lI|1][e°]r(?=\s+(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]|sept|oct|nov|d[ée]c))/giu, '1er');
 }
 
 function fixDigitToken(token: string): string {

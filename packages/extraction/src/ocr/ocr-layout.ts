@@ -30,11 +30,12 @@ export function ocrText(result: TesseractBlocks, pageWidth: number, pageHeight: 
   const straight = (x: number, y: number) => ({ x: x + slope * y, y: y - slope * x });
   const kept = boxes.filter((k) => !insideConfidentWord(k, lines));
   const overBox = (b: Box) => kept.some((k) => Math.min(b.x1, k.x1 + 4) - Math.max(b.x0, k.x0 - 4) > (b.x1 - b.x0) * 0.3 && Math.min(b.y1, k.y1) - Math.max(b.y0, k.y0) > (b.y1 - b.y0) * 0.3);
+  const speck = speckSize(lines);
   const rows: Piece[][] = [];
   const baselines: Array<{ line: OcrLine; y: number }> = [];
   for (const line of lines) {
     // What OCR made of a tick box is noise: the box itself is read as ☒ or ☐.
-    const words = line.words.filter((w) => w.text.trim() && !overBox(w.bbox));
+    const words = line.words.filter((w) => w.text.trim() && !overBox(w.bbox) && !isSpeck(w, speck));
     if (words.length === 0) continue;
     // One baseline per OCR line, so its words stay together.
     const mid = (line.bbox.x0 + line.bbox.x1) / 2;
@@ -90,6 +91,17 @@ export function glueCutWords(rows: readonly Piece[][]): Piece[] {
     row.shift();
   }
   return work.flat();
+}
+
+/** Dust on the glass is far smaller than any printed character: under a third of the page's usual word height. */
+function speckSize(lines: readonly OcrLine[]): number {
+  const heights = lines.flatMap((l) => l.words.map((w) => w.bbox.y1 - w.bbox.y0)).sort((a, b) => a - b);
+  return heights.length === 0 ? 0 : heights[Math.floor(heights.length / 2)]! * 0.35;
+}
+
+/** A speck read as a character ("1", "5", "'" beside a date): one doubtful character in a box smaller than any glyph. */
+function isSpeck(w: OcrWord, speck: number): boolean {
+  return w.confidence < 60 && [...w.text.trim()].length === 1 && Math.max(w.bbox.x1 - w.bbox.x0, w.bbox.y1 - w.bbox.y0) < speck;
 }
 
 /** The line's baseline height at x (its bottom edge when tesseract gives no baseline). */
