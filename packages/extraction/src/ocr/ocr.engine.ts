@@ -62,8 +62,10 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     await reader.setParameters({ user_defined_dpi: String(Math.round(page.dpi)), tessedit_pageseg_mode: PAGE_SEGMENTATION as never });
     const { data } = await reader.recognize(Buffer.from(pgm), { rotateRadians: radians(rotation) }, { blocks: true, text: false });
     const turned = rotation === 90 || rotation === 270;
-    // Word boxes are in the upright page's coordinates only when nothing was turned.
-    const boxes = rotation === 0 ? findCheckboxes(page) : [];
+    // Word boxes are in the coordinates of the page as read: tick boxes of a
+    // page read upside down are found on the scan, then turned the same way.
+    const { width: w, height: h } = page;
+    const boxes = rotation === 0 ? findCheckboxes(page) : rotation === 180 ? findCheckboxes(page).map((k) => ({ x0: w - 1 - k.x1, y0: h - 1 - k.y1, x1: w - 1 - k.x0, y1: h - 1 - k.y0, checked: k.checked })) : [];
     const { text, words } = ocrText(data as unknown as TesseractBlocks, turned ? page.height : page.width, turned ? page.width : page.height, boxes);
     return { text, confidence: words === 0 ? 0 : data.confidence, rotation, words };
   }
