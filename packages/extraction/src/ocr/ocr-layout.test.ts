@@ -80,3 +80,13 @@ describe('OCR lines on a skewed scan', () => {
     expect(text.split('\n').map((l) => l.replace(/ {3,}/g, ' '))).toEqual(['1 Hébergement physique ☐', '2 Infrastructure matérielle ☒']);
   });
 });
+
+describe('OCR noise lines', () => {
+  it('drops a line where OCR doubted every word (a scanner shadow read as text), keeps the page', () => {
+    const [text] = printed(0, 'En cas d’incident de sécurité, le Prestataire');
+    const [shadow] = printed(3, 'op Er ra EE ET mean ei', 0);
+    shadow!.forEach((w, i) => (w.confidence = [16, 21, 23, 43, 24, 29, 27][i]!));
+    const out = ocrText({ blocks: [{ paragraphs: [{ lines: [line(text!, 0)] }, { lines: [line(shadow!, 3)] }] }] }, 1654, 2339).text;
+    expect(out).toBe('En cas d’incident de sécurité, le Prestataire'.replace('’', "'"));
+  });
+});

@@ -35,6 +35,7 @@ export function ocrText(result: TesseractBlocks, pageWidth: number, pageHeight: 
   const baselines: Array<{ line: OcrLine; y: number }> = [];
   for (const line of lines) {
     // What OCR made of a tick box is noise: the box itself is read as ☒ or ☐.
+    if (isNoiseLine(line)) continue;
     const words = line.words.filter((w) => w.text.trim() && !overBox(w.bbox) && !isSpeck(w, speck));
     if (words.length === 0) continue;
     // One baseline per OCR line, so its words stay together.
@@ -102,6 +103,18 @@ function speckSize(lines: readonly OcrLine[]): number {
 /** A speck read as a character ("1", "5", "'" beside a date): one doubtful character in a box smaller than any glyph. */
 function isSpeck(w: OcrWord, speck: number): boolean {
   return w.confidence < 60 && [...w.text.trim()].length === 1 && Math.max(w.bbox.x1 - w.bbox.x0, w.bbox.y1 - w.bbox.y0) < speck;
+}
+
+/**
+ * A line where OCR doubted every word is no text: the scanner lid's shadow
+ * along an edge, a logo band, a scribbled initial ("op Er ra EE ET mean ei").
+ * Left in, it sits between the two halves of a sentence cut by a page break.
+ */
+function isNoiseLine(line: OcrLine): boolean {
+  const words = line.words.filter((w) => w.text.trim());
+  if (words.length === 0) return false;
+  const mean = words.reduce((n, w) => n + w.confidence, 0) / words.length;
+  return mean < 45 && words.every((w) => w.confidence < 60);
 }
 
 /** The line's baseline height at x (its bottom edge when tesseract gives no baseline). */
