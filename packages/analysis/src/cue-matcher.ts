@@ -30,11 +30,13 @@ const families = new Map<string, CompiledFamily>();
 
 /**
  * A cue word that starts with a vowel also matches after an elided "l'" or
- * "d'" whose apostrophe OCR lost ("linterlocuteur", "dhebergement"). Only
+ * "d'" whose apostrophe OCR lost ("linterlocuteur", "dhebergement"), and a
+ * cue written with its article ("l'etablissement") matches without the
+ * apostrophe ("letablissement"). Only
  * for words of 4+ letters: "la", "de" must not read as "a", "e".
  */
 function toleratingElision(source: string): string {
-  return source.replace(/\\b(?=[aeiouy][a-z]{3})/g, '(?:\\b|(?<=\\b[ld]))');
+  return source.replace(/\\b(?=[aeiouy][a-z]{3})/g, '(?:\\b|(?<=\\b[ld]))').replace(/\\b([ld])'(?=[aeiouy][a-z]{3})/g, "\\b$1'?");
 }
 
 function compileOne(source: string, flags = 'g'): RegExp {

@@ -130,8 +130,7 @@ const byString = new Map<string, Candidates>();
 /** Ids of the families whose trigger keys occur at a word start of the folded text (cached per owner). */
 const VOWELS = 'aeiouy';
 
-function indexWord(text: string, i: number, ids: Uint8Array): void {
-  const word = text.substr(i, KEY);
+function indexWord(word: string, ids: Uint8Array): void {
   for (let k = 2; k <= word.length; k++) {
     const list = familiesByKey.get(word.slice(0, k));
     if (list) for (const id of list) ids[id] = 1;
@@ -147,9 +146,12 @@ export function candidateFamilies(text: string, owner?: object): Uint8Array {
     const c = text.charCodeAt(i);
     const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     if (alnum && atStart) {
-      indexWord(text, i, ids);
-      // OCR loses the apostrophe of an elided article ("linterlocuteur"): the word without it counts too (see cue-matcher.ts).
-      if ((c === 108 || c === 100) && VOWELS.includes(text[i + 1] ?? '')) indexWord(text, i + 1, ids);
+      indexWord(text.substr(i, KEY), ids);
+      // OCR loses the apostrophe of an elided article ("linterlocuteur"): the word without it, and with it, count too (see cue-matcher.ts).
+      if ((c === 108 || c === 100) && VOWELS.includes(text[i + 1] ?? '')) {
+        indexWord(text.substr(i + 1, KEY), ids);
+        indexWord(`${text[i]}'${text.substr(i + 1, KEY - 2)}`, ids);
+      }
     }
     atStart = !alnum;
   }

@@ -48,6 +48,8 @@ describe('OCR-like noise', () => {
     const text = "Article 26 - Gestion des incidents\n\nLinterlocuteur de l'Établissement pour le traitement des incidents affectant les données de santé est M. Frédéric Chevalier, Directeur des systèmes d'information.";
     const clause = readContract([{ page: 1, text, source: 'ocr', confidence: 90 }]).clauses.find((c) => c.key === 'incident_contact');
     expect(clause?.present).toBe(true);
+    const glued = readContract([{ page: 1, text: "Interlocuteur en cas d'incident\n\nLEtablissement désigne comme interlocuteur contractuel pour tout incident ayant un impact sur les données de santé hébergées : Mme Sophie Barbier.", source: 'ocr', confidence: 90 }]);
+    expect(glued.clauses.find((c) => c.key === 'incident_contact')?.present).toBe(true);
     // Short words are not read through a glued "l"/"d": "la" is not "a".
     const unrelated = readContract([{ page: 1, text: 'Le Prestataire livre la solution et dinstalle le logiciel.', source: 'ocr', confidence: 90 }]).clauses.find((c) => c.key === 'incident_contact');
     expect(unrelated?.present).toBe(false);
