@@ -42,6 +42,11 @@ describe('registry index', () => {
     expect(match({ number: 'CC-2021-07', siren: '524172699' })).toEqual({ entry: cleverOld, by: 'number' });
   });
 
+  it('matches a number read off a scan with O for 0 and l for 1', () => {
+    expect(match({ number: 'CC 2O24.Ol', holder: 'Someone Else' })).toEqual({ entry: clever, by: 'number' });
+    expect(match({ number: '0VH-l' })).toEqual({ entry: ovh, by: 'number' });
+  });
+
   it('then by SIREN, spaces ignored', () => {
     expect(match({ number: 'UNKNOWN', siren: '524 172 699' })).toEqual({ entry: clever, by: 'siren' });
     expect(match({ siren: '11122233300017' })).toEqual({ entry: sante, by: 'siren' });

@@ -1,8 +1,9 @@
 /**
  * Test support: a small RegistryIndex over hand-written entries, following
  * the core port's contract (number, then SIREN, then name). @hds/registry's
- * real index is not imported: the rules depend on the core interface only.
+ * real index is not used (only its number key): the rules depend on the core interface.
  */
+import { certificateNumberKey } from '@hds/registry';
 import { organisationKey, type RegistryEntry, type RegistryIndex, type RegistryMatch } from '@hds/core';
 
 export function registryEntry(overrides: Partial<RegistryEntry> = {}): RegistryEntry {
@@ -22,7 +23,7 @@ export function registryEntry(overrides: Partial<RegistryEntry> = {}): RegistryE
   };
 }
 
-const number = (s: string) => s.replace(/[\s.]+/g, '').toUpperCase();
+const number = certificateNumberKey;
 
 export function fakeRegistry(entries: RegistryEntry[], snapshotDate: string | null = '2026-11-01'): RegistryIndex {
   const byName = (name: string) => {

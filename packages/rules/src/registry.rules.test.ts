@@ -10,6 +10,12 @@ describe('certificate numbers', () => {
     expect(normaliseCertificateNumber(' fr 094.504 ')).toBe('FR094504');
     expect(normaliseCertificateNumber('38436-2')).not.toBe(normaliseCertificateNumber('384362'));
   });
+
+  it('read off a scan, an O for a 0 or an l for a 1 is the same number', () => {
+    expect(normaliseCertificateNumber('FRO77922')).toBe(normaliseCertificateNumber('FR077922'));
+    expect(normaliseCertificateNumber('HDS-2O24-l7')).toBe(normaliseCertificateNumber('HDS-2024-17'));
+    expect(normaliseCertificateNumber('FR077922')).not.toBe(normaliseCertificateNumber('FR077928'));
+  });
 });
 
 describe('CERT_NOT_IN_REGISTRY', () => {

@@ -1,4 +1,5 @@
 import { formatActivities, normalizeActivities, type Finding, type RegistryIndex, type RegistryMatch, type Span } from '@hds/core';
+import { certificateNumberKey } from '@hds/registry';
 import { isSameBody } from './bodies.ts';
 import { certificateLabel, createFinding, type RuleContext } from './context.ts';
 import type { CertificateDoc, DossierView } from './dossier-view.ts';
@@ -6,11 +7,12 @@ import { evidenceFromSpans } from './evidence.ts';
 import { formatDateFr } from './format.ts';
 
 /**
- * Certificate numbers compared upper case without whitespace or dots
- * ("fr 094.504" = "FR094504"); hyphens stay significant: "38436-2" is not "384362".
+ * Certificate numbers compared as the registry index keys them
+ * (@hds/registry `certificateNumberKey`): "fr 094.504" = "FR094504", OCR's
+ * "FRO77922" = "FR077922"; hyphens stay significant: "38436-2" is not "384362".
  */
 export function normaliseCertificateNumber(number: string): string {
-  return number.replace(/[\s.]+/g, '').toUpperCase();
+  return certificateNumberKey(number);
 }
 
 /** The registry entry of each readable certificate, by document path. */
