@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '@hds/core';
 import { createApiKeysRepository } from '@hds/db';
-import type { Command } from './command.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 import { describeDatabaseError, openAdminDatabase } from './database.option.ts';
 
 export const API_KEYS_USAGE = `Usage: hds api-keys create --tenant <id> [--label <text>] [--database-url <url>]
@@ -20,16 +19,7 @@ it as "Authorization: Bearer <key>" or "x-api-key: <key>".
 Exit codes: 0 done, 1 could not run (unknown tenant or key, no database).`;
 
 export async function runApiKeys(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { tenant: { type: 'string' }, label: { type: 'string' }, 'database-url': { type: 'string' }, 'log-level': { type: 'string' } },
-    });
-  } catch (err) {
-    throw new AppError('cli.bad_arguments', (err as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, { allowPositionals: true, options: { tenant: { type: 'string' }, label: { type: 'string' }, 'database-url': { type: 'string' } } });
   const [action, keyId, ...extra] = parsed.positionals;
   const tenant = parsed.values.tenant;
   if (action !== 'create' && action !== 'list' && action !== 'revoke') throw new AppError('cli.bad_arguments', `Expected "create", "list" or "revoke", got ${action ? `"${action}"` : 'nothing'}\n\n${API_KEYS_USAGE}`);

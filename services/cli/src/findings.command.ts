@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { AppError, IsoDate, isAppError } from '@hds/core';
 import { createRepositories } from '@hds/db';
-import type { Command } from './command.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 import { describeDatabaseError, openAdminDatabase } from './database.option.ts';
 
 export const FINDINGS_USAGE = `Usage: hds findings changes --tenant <id> --since <YYYY-MM-DD | ISO time> [--vendor <id>] [--json]
@@ -28,13 +27,7 @@ export function parseSince(raw: string): Date {
 }
 
 export async function runFindings(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { tenant: { type: 'string' }, since: { type: 'string' }, vendor: { type: 'string' }, json: { type: 'boolean' }, 'database-url': { type: 'string' }, 'log-level': { type: 'string' } } });
-  } catch (err) {
-    throw new AppError('cli.bad_arguments', (err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, { allowPositionals: true, options: { tenant: { type: 'string' }, since: { type: 'string' }, vendor: { type: 'string' }, json: { type: 'boolean' }, 'database-url': { type: 'string' } } });
   if (positionals[0] !== 'changes' || positionals.length > 1) throw new AppError('cli.bad_arguments', `Expected "hds findings changes"\n\n${FINDINGS_USAGE}`);
   if (!values.tenant) throw new AppError('cli.bad_arguments', 'Give the tenant: --tenant <id>');
   if (!values.since) throw new AppError('cli.bad_arguments', 'Give the moment: --since <YYYY-MM-DD>');

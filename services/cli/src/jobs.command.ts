@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { redisEnv } from '@hds/config';
 import { AppError } from '@hds/core';
 import { openDeadLetter, QUEUE_NAMES, type DeadLetterJob } from '@hds/jobs';
-import type { Command } from './command.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 
 export const JOBS_USAGE = `Usage: hds jobs failed [--queue <q>] [--limit <n>] [--json]
        hds jobs retry <jobId> [--queue <q>]
@@ -40,17 +39,7 @@ function table(jobs: DeadLetterJob[]): string {
 }
 
 export async function runJobs(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { queue: { type: 'string' }, limit: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, 'log-level': { type: 'string' } },
-    });
-  } catch (err) {
-    throw new AppError('cli.bad_arguments', (err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, { allowPositionals: true, options: { queue: { type: 'string' }, limit: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' } } });
   const [action, jobId, ...extra] = positionals;
   if (action !== 'failed' && action !== 'retry') throw new AppError('cli.bad_arguments', 'Expected "hds jobs failed" or "hds jobs retry <jobId|--all>"');
   if (values.queue !== undefined && !QUEUE_NAMES.includes(values.queue)) throw new AppError('cli.bad_arguments', `--queue must be one of ${QUEUE_NAMES.join(', ')}`);

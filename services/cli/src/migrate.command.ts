@@ -1,9 +1,8 @@
 import { connect } from 'node:net';
-import { parseArgs } from 'node:util';
 import { databaseEnv } from '@hds/config';
 import { AppError } from '@hds/core';
 import { migrateToLatest, openDatabase } from '@hds/db';
-import type { Command } from './command.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 
 export const MIGRATE_USAGE = `Usage: hds migrate [--database-url <url>]
 
@@ -41,12 +40,7 @@ async function checkReachable(url: URL, timeoutMs = 5_000): Promise<void> {
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', '3D000', '28P01', '28000']);
 
 export async function runMigrate(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { 'database-url': { type: 'string' }, 'log-level': { type: 'string' } } }));
-  } catch (err) {
-    throw new AppError('cli.bad_arguments', (err as Error).message);
-  }
+  const { values } = parseCommandArgs(argv, { options: { 'database-url': { type: 'string' } } });
   const raw = values['database-url'] ?? env.DATABASE_URL;
   if (!raw) throw new AppError('cli.bad_arguments', 'No database: set DATABASE_URL or pass --database-url');
   if (!databaseEnv.DATABASE_URL.safeParse(raw).success) throw new AppError('cli.bad_arguments', 'DATABASE_URL is not a valid URL');

@@ -1,13 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { redisEnv } from '@hds/config';
 import { AppError, IsoDate, isAppError, type RegistryEntry } from '@hds/core';
 import { createRepositories } from '@hds/db';
 import { createBullmqProducer } from '@hds/jobs';
 import type { Logger } from '@hds/logger';
 import { confirmReevaluations, diffStoredSnapshots, importRegistrySnapshot, snapshotView, viewOfDiff, type RegistryDeps, type RegistryDiffView } from '@hds/pipeline';
-import type { Command } from './command.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 import { describeDatabaseError, openAdminDatabase } from './database.option.ts';
 
 export const REGISTRY_USAGE = `Usage: hds registry import <file> --tenant <id> [--source <label>] [--date YYYY-MM-DD] [--json]
@@ -76,27 +75,19 @@ async function readRegistryFile(path: string): Promise<Uint8Array> {
 }
 
 export async function runRegistry(argv: string[], ctx: { logger: Logger; env: NodeJS.ProcessEnv }, now: () => Date = () => new Date()): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        tenant: { type: 'string' },
-        source: { type: 'string' },
-        date: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        limit: { type: 'string' },
-        json: { type: 'boolean' },
-        'database-url': { type: 'string' },
-        'log-level': { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new AppError('cli.bad_arguments', (err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    allowPositionals: true,
+    options: {
+      tenant: { type: 'string' },
+      source: { type: 'string' },
+      date: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
+      'database-url': { type: 'string' },
+    },
+  });
   const [action, file, ...extra] = positionals;
   if (action !== 'import' && action !== 'list' && action !== 'diff') throw new AppError('cli.bad_arguments', `Expected "import", "list" or "diff", got ${action ? `"${action}"` : 'nothing'}\n\n${REGISTRY_USAGE}`);
   if (!values.tenant) throw new AppError('cli.bad_arguments', 'Give the tenant: --tenant <id>');

@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AppError, IsoDate, todayIso, type ReviewReport, type VendorStatus } from '@hds/core';
 import type { Logger } from '@hds/logger';
 import { reviewFolder } from '@hds/pipeline';
 import { renderCsv, renderHtml, renderJson, renderTable } from '@hds/report';
-import type { Command } from './command.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 import { createProgressBar } from './progress-bar.ts';
 
 export const REVIEW_USAGE = `Usage: hds review <folder> [options]
@@ -46,26 +45,18 @@ export interface ReviewArgs {
 export function parseReviewArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean, now: Date): ReviewArgs {
   // Under `pnpm hds`, the process runs in the workspace root; paths are the user's, relative to where they typed.
   const cwd = env.INIT_CWD ?? process.cwd();
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        registry: { type: 'string' },
-        'no-registry': { type: 'boolean' },
-        'as-of': { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        'fail-on': { type: 'string' },
-        'state-dir': { type: 'string' },
-        'log-level': { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new AppError('cli.bad_arguments', (err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    allowPositionals: true,
+    options: {
+      registry: { type: 'string' },
+      'no-registry': { type: 'boolean' },
+      'as-of': { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'fail-on': { type: 'string' },
+      'state-dir': { type: 'string' },
+    },
+  });
   if (positionals.length !== 1) throw new AppError('cli.bad_arguments', positionals.length === 0 ? 'Missing <folder> to review' : `Expected one folder, got ${positionals.length}`);
   const asOf = values['as-of'] ?? todayIso(now);
   if (!IsoDate.safeParse(asOf).success) throw new AppError('cli.bad_arguments', `--as-of must be a date YYYY-MM-DD, got "${asOf}"`);

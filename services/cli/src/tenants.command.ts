@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '@hds/core';
-import type { Command } from './command.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 import { describeDatabaseError, openAdminDatabase } from './database.option.ts';
 
 export const TENANTS_USAGE = `Usage: hds tenants add <id> [--name <name>] [--database-url <url>]
@@ -18,12 +17,7 @@ Exit codes: 0 done (also when the tenant already exists), 1 could not run.`;
 export const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 export async function runTenants(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { name: { type: 'string' }, 'database-url': { type: 'string' }, 'log-level': { type: 'string' } } });
-  } catch (err) {
-    throw new AppError('cli.bad_arguments', (err as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, { allowPositionals: true, options: { name: { type: 'string' }, 'database-url': { type: 'string' } } });
   const [action, id, ...extra] = parsed.positionals;
   if (action !== 'add' && action !== 'list') throw new AppError('cli.bad_arguments', `Expected "add" or "list", got ${action ? `"${action}"` : 'nothing'}\n\n${TENANTS_USAGE}`);
   if (action === 'add' && (!id || !TENANT_ID.test(id))) throw new AppError('cli.bad_arguments', `A tenant id is lowercase letters, digits, '-' and '_' (at most 63), got ${id ? `"${id}"` : 'nothing'}`);

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '@hds/core';
 import { createEventsRepository, createWebhooksRepository, type WebhookSubscription } from '@hds/db';
 import { checkTarget, createSecretBox, createTargetPolicy, generateWebhookSecret, WEBHOOK_EVENT_TYPES, webhookSecretKeyEnv, webhookTargetEnv } from '@hds/webhooks';
-import type { Command } from './command.ts';
+import { parseCommandArgs, type Command } from './command.ts';
 import { describeDatabaseError, openAdminDatabase } from './database.option.ts';
 
 export const WEBHOOKS_USAGE = `Usage: hds webhooks create --tenant <id> --url <url> --events <type,…> [--description <text>]
@@ -39,25 +38,18 @@ const line = (...cells: Array<string | number | null>) => process.stdout.write(`
 const describeSubscription = (s: WebhookSubscription) => line(s.id, s.status, s.consecutiveFailures, s.events.join(','), s.url, s.disabledReason);
 
 export async function runWebhooks(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        tenant: { type: 'string' },
-        url: { type: 'string' },
-        events: { type: 'string' },
-        description: { type: 'string' },
-        subscription: { type: 'string' },
-        limit: { type: 'string' },
-        'database-url': { type: 'string' },
-        'log-level': { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new AppError('cli.bad_arguments', (err as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, {
+    allowPositionals: true,
+    options: {
+      tenant: { type: 'string' },
+      url: { type: 'string' },
+      events: { type: 'string' },
+      description: { type: 'string' },
+      subscription: { type: 'string' },
+      limit: { type: 'string' },
+      'database-url': { type: 'string' },
+    },
+  });
   const [action, target, ...extra] = parsed.positionals as [Action | undefined, string | undefined, ...string[]];
   const v = parsed.values;
   if (!action || !(ACTIONS as readonly string[]).includes(action)) throw new AppError('cli.bad_arguments', `Expected one of ${ACTIONS.join(', ')}, got ${action ? `"${action}"` : 'nothing'}\n\n${WEBHOOKS_USAGE}`);
