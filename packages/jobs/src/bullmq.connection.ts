@@ -1,3 +1,4 @@
+import { AppError } from '@hds/core';
 import type { Logger } from '@hds/logger';
 import { Redis } from 'ioredis';
 
@@ -66,4 +67,27 @@ export async function closeConnection(connection: Redis): Promise<void> {
   }
   await Promise.race([connection.quit().catch(() => undefined), new Promise((r) => setTimeout(r, 1_000).unref())]);
   connection.disconnect();
+}
+
+/**
+ * A connection for command-line tools: one try within `timeoutMs`, no
+ * reconnection, commands fail instead of waiting for Redis. An unreachable
+ * Redis is `queue.unavailable` with the socket's own reason (ECONNREFUSED…),
+ * the URL's password hidden. The caller closes it.
+ */
+export async function connectRedisOnce(redisUrl: string, timeoutMs = 3_000): Promise<Redis> {
+  const connection = new Redis(redisUrl, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  // The socket's own error says more than the "Connection is closed" of connect().
+  let socketError: Error | undefined;
+  connection.on('error', (err: Error) => {
+    socketError ??= err;
+  });
+  try {
+    await connection.connect();
+  } catch (err) {
+    connection.disconnect();
+    const why = (socketError ?? (err as Error)).message;
+    throw new AppError('queue.unavailable', `Cannot reach Redis at ${redactRedisUrl(redisUrl)}: ${why}`, { retryable: true, httpStatus: 503, cause: err });
+  }
+  return connection;
 }

@@ -1,7 +1,6 @@
 import { AppError } from '@hds/core';
 import { Queue, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
-import { redactRedisUrl } from './bullmq.connection.ts';
+import { connectRedisOnce } from './bullmq.connection.ts';
 import { codeOfFailedReason } from './bullmq.runner.ts';
 import { QUEUE_NAMES } from './catalog.ts';
 
@@ -57,25 +56,8 @@ function toDeadLetter(queue: string, job: Job): DeadLetterJob {
 
 /** Reads and retries the failed set of the catalog's queues (`hds jobs failed|retry`). */
 export async function openDeadLetter(opts: DeadLetterOptions): Promise<DeadLetter> {
-  const connection = new Redis(opts.redisUrl, {
-    lazyConnect: true,
-    connectTimeout: opts.connectTimeoutMs ?? 3_000,
-    maxRetriesPerRequest: 1,
-    // One try: a command-line tool reports the outage instead of waiting for Redis.
-    retryStrategy: () => null,
-  });
-  // The socket's own error (ECONNREFUSED…) says more than the "Connection is closed" of connect().
-  let socketError: Error | undefined;
-  connection.on('error', (err: Error) => {
-    socketError ??= err;
-  });
-  try {
-    await connection.connect();
-  } catch (err) {
-    connection.disconnect();
-    const why = (socketError ?? (err as Error)).message;
-    throw new AppError('queue.unavailable', `Cannot reach Redis at ${redactRedisUrl(opts.redisUrl)}: ${why}`, { retryable: true, httpStatus: 503, cause: err });
-  }
+  // One try: a command-line tool reports the outage instead of waiting for Redis.
+  const connection = await connectRedisOnce(opts.redisUrl, opts.connectTimeoutMs);
   const queues = new Map<string, Queue>();
   const queueOf = (name: string): Queue => {
     if (!QUEUE_NAMES.includes(name)) throw new AppError('job.queue_unknown', `Unknown queue "${name}" (queues: ${QUEUE_NAMES.join(', ')})`);

@@ -20,6 +20,8 @@ export interface BullmqProducerOptions {
    * instead of queueing commands in memory until it returns.
    */
   failFast?: boolean;
+  /** A connection to use (the caller closes it, after the producer); default: one of its own. */
+  connection?: Redis;
 }
 
 /**
@@ -29,9 +31,10 @@ export interface BullmqProducerOptions {
  * recognised; failed jobs stay as the dead-letter set.
  */
 export function createBullmqProducer(opts: BullmqProducerOptions): JobProducer {
-  const connection = new Redis(opts.redisUrl, opts.failFast ? { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 } : { maxRetriesPerRequest: null });
+  const ownsConnection = !opts.connection;
+  const connection = opts.connection ?? new Redis(opts.redisUrl, opts.failFast ? { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 } : { maxRetriesPerRequest: null });
   // An unreachable Redis surfaces on the calls; the connection's own error events are expected noise.
-  connection.on('error', () => undefined);
+  if (ownsConnection) connection.on('error', () => undefined);
   const queues = new Map<QueueName, Queue>();
   const queueOf = (name: QueueName): Queue => {
     let q = queues.get(name);
@@ -103,7 +106,7 @@ export function createBullmqProducer(opts: BullmqProducerOptions): JobProducer {
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close().catch(() => undefined)));
-      connection.disconnect();
+      if (ownsConnection) connection.disconnect();
     },
   };
 }
