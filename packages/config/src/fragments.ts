@@ -76,3 +76,14 @@ export const registryRefreshEnv = {
   REGISTRY_FETCH_TIMEOUT_MS: envInt(1_000, 600_000).default(30_000).describe('How long fetching the registry URL may take, in ms'),
   REGISTRY_MAX_BYTES: envInt(1_024, 512 * 1024 * 1024).default(20 * 1024 * 1024).describe('Largest registry file accepted from the source, in bytes'),
 };
+
+/**
+ * What is wrong with the registry source settings (parsed by
+ * `registryRefreshEnv`), or null: one source at most, and a URL is http(s).
+ * The scheduler refuses to start on it; `hds registry refresh` refuses too.
+ */
+export function registrySourceProblem(s: { REGISTRY_SOURCE_URL?: string | undefined; REGISTRY_SOURCE_DIR?: string | undefined }): string | null {
+  if (s.REGISTRY_SOURCE_URL && s.REGISTRY_SOURCE_DIR) return 'Set REGISTRY_SOURCE_URL or REGISTRY_SOURCE_DIR, not both';
+  if (s.REGISTRY_SOURCE_URL && !/^https?:\/\//i.test(s.REGISTRY_SOURCE_URL)) return 'REGISTRY_SOURCE_URL must be an http(s) URL';
+  return null;
+}

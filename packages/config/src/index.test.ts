@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigError, envBoolean, envInt, parseConfig } from './index.ts';
+import { ConfigError, envBoolean, envInt, parseConfig, registrySourceProblem } from './index.ts';
 
 const schema = z.object({
   DATABASE_URL: z.string().url(),
@@ -24,5 +24,15 @@ describe('parseConfig', () => {
       expect(err.issues.map((i) => i.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'MODE', 'OCR_ENABLED', 'WORKERS']);
       expect(err.message).not.toContain('hunter2');
     }
+  });
+});
+
+describe('registrySourceProblem', () => {
+  it('accepts no source, a folder or an http(s) URL; refuses both, and other schemes', () => {
+    expect(registrySourceProblem({})).toBeNull();
+    expect(registrySourceProblem({ REGISTRY_SOURCE_DIR: '/srv/registre' })).toBeNull();
+    expect(registrySourceProblem({ REGISTRY_SOURCE_URL: 'HTTPS://ans.example/registre.csv?token=x' })).toBeNull();
+    expect(registrySourceProblem({ REGISTRY_SOURCE_URL: 'https://ans.example/r.csv', REGISTRY_SOURCE_DIR: '/srv/registre' })).toBe('Set REGISTRY_SOURCE_URL or REGISTRY_SOURCE_DIR, not both');
+    expect(registrySourceProblem({ REGISTRY_SOURCE_URL: 'ftp://ans.example/r.csv' })).toBe('REGISTRY_SOURCE_URL must be an http(s) URL');
   });
 });

@@ -1,3 +1,4 @@
+import { registrySourceProblem } from '@hds/config';
 import type { ScheduleEntry } from '@hds/jobs';
 import type { RegistrySource } from '@hds/pipeline';
 
@@ -17,9 +18,9 @@ export interface ScheduleSettings {
 
 /** The configured registry source, or null; both a URL and a folder is a configuration error. */
 export function registrySourceOf(s: ScheduleSettings): RegistrySource | null {
-  if (s.REGISTRY_SOURCE_URL && s.REGISTRY_SOURCE_DIR) throw new Error('Set REGISTRY_SOURCE_URL or REGISTRY_SOURCE_DIR, not both');
+  const problem = registrySourceProblem(s);
+  if (problem) throw new Error(problem);
   if (s.REGISTRY_SOURCE_URL) {
-    if (!/^https?:\/\//i.test(s.REGISTRY_SOURCE_URL)) throw new Error('REGISTRY_SOURCE_URL must be an http(s) URL');
     return { kind: 'url', url: s.REGISTRY_SOURCE_URL, timeoutMs: s.REGISTRY_FETCH_TIMEOUT_MS, maxBytes: s.REGISTRY_MAX_BYTES };
   }
   if (s.REGISTRY_SOURCE_DIR) return { kind: 'folder', dir: s.REGISTRY_SOURCE_DIR, maxBytes: s.REGISTRY_MAX_BYTES };
