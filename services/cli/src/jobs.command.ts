@@ -1,7 +1,7 @@
-import { redisEnv } from '@hds/config';
 import { AppError } from '@hds/core';
 import { openDeadLetter, QUEUE_NAMES, type DeadLetterJob } from '@hds/jobs';
 import { parseCommandArgs, type Command } from './command.ts';
+import { requireQueueSettings } from './queue.option.ts';
 
 export const JOBS_USAGE = `Usage: hds jobs failed [--queue <q>] [--limit <n>] [--json]
        hds jobs retry <jobId> [--queue <q>]
@@ -19,15 +19,6 @@ Options:
 
 Environment: REDIS_URL (required), QUEUE_PREFIX (default hds).
 Exit codes: 0 done, 1 could not run (Redis unreachable, no such failed job).`;
-
-function connectionFrom(env: NodeJS.ProcessEnv): { redisUrl: string; prefix: string } {
-  const url = redisEnv.REDIS_URL.safeParse(env.REDIS_URL);
-  const prefix = redisEnv.QUEUE_PREFIX.safeParse(env.QUEUE_PREFIX || undefined);
-  if (!env.REDIS_URL) throw new AppError('cli.bad_arguments', 'Set REDIS_URL (redis://host:6379) to reach the queues');
-  if (!url.success) throw new AppError('cli.bad_arguments', 'REDIS_URL is not a valid URL');
-  if (!prefix.success) throw new AppError('cli.bad_arguments', 'QUEUE_PREFIX may hold letters, digits, - and _ only');
-  return { redisUrl: url.data, prefix: prefix.data };
-}
 
 function table(jobs: DeadLetterJob[]): string {
   if (jobs.length === 0) return 'No failed job.\n';
@@ -48,7 +39,7 @@ export async function runJobs(argv: string[], env: NodeJS.ProcessEnv): Promise<n
   const limit = values.limit === undefined ? 50 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new AppError('cli.bad_arguments', '--limit must be a whole number from 1 to 10000');
 
-  const dlq = await openDeadLetter(connectionFrom(env));
+  const dlq = await openDeadLetter(requireQueueSettings(env));
   try {
     const queue = values.queue ? { queue: values.queue } : {};
     if (action === 'failed') {

@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { redisEnv } from '@hds/config';
 import { AppError, IsoDate, isAppError, type RegistryEntry } from '@hds/core';
 import { createRepositories } from '@hds/db';
 import { createBullmqProducer } from '@hds/jobs';
@@ -8,10 +7,13 @@ import type { Logger } from '@hds/logger';
 import { confirmReevaluations, diffStoredSnapshots, importRegistrySnapshot, snapshotView, viewOfDiff, type RegistryDeps, type RegistryDiffView } from '@hds/pipeline';
 import { parseCommandArgs, type Command } from './command.ts';
 import { describeDatabaseError, openAdminDatabase } from './database.option.ts';
+import { runRegistryRefresh } from './maintenance.command.ts';
+import { queueSettingsFrom } from './queue.option.ts';
 
 export const REGISTRY_USAGE = `Usage: hds registry import <file> --tenant <id> [--source <label>] [--date YYYY-MM-DD] [--json]
        hds registry list --tenant <id> [--limit <n>] [--json]
        hds registry diff --tenant <id> [--from <snapshot id>] [--to <snapshot id>] [--json]
+       hds registry refresh
 
 Registry snapshots of a tenant (distributed mode): every import is kept with
 its source and date; evaluations use the newest one (by date, then import).
@@ -24,6 +26,10 @@ its source and date; evaluations use the newest one (by date, then import).
   list     the snapshots, newest first.
   diff     entries added, removed and changed (field by field) between two
            snapshots; default: the newest and the one it replaced.
+  refresh  queues the scheduler's registry.refresh now (queue maintenance)
+           and prints its job id: the scheduler fetches its source and feeds
+           its tenants (REGISTRY_SOURCE_TENANTS). Needs REDIS_URL and the
+           scheduler's REGISTRY_SOURCE_URL or REGISTRY_SOURCE_DIR.
 
 Options:
   --tenant <id>         the tenant (hds tenants add)
@@ -34,7 +40,8 @@ Options:
   --json                JSON instead of text
   --database-url <url>  default: $DATABASE_URL
 
-Environment: DATABASE_URL; REDIS_URL and QUEUE_PREFIX to queue evaluations.
+Environment: DATABASE_URL; REDIS_URL and QUEUE_PREFIX to queue evaluations
+(refresh: REDIS_URL, QUEUE_PREFIX and the source only).
 Exit codes: 0 done, 1 could not run (unreadable file: registry.unreadable).`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,16 +60,6 @@ export function renderDiff(view: RegistryDiffView): string {
   for (const e of view.removed) lines.push(`- ${entryLine(e)}`);
   for (const c of view.changed) lines.push(`~ ${c.organisation}${c.certificateNumber ? `  ${c.certificateNumber}` : ''}: ${c.fields.map((f) => `${f.field} ${show(f.before)} → ${show(f.after)}`).join('; ')}`);
   return `${lines.join('\n')}\n`;
-}
-
-/** The queue, when REDIS_URL is set: evaluations are queued and confirmed; otherwise null. */
-function producerFrom(env: NodeJS.ProcessEnv) {
-  if (!env.REDIS_URL) return null;
-  const url = redisEnv.REDIS_URL.safeParse(env.REDIS_URL);
-  const prefix = redisEnv.QUEUE_PREFIX.safeParse(env.QUEUE_PREFIX || undefined);
-  if (!url.success) throw new AppError('cli.bad_arguments', 'REDIS_URL is not a valid URL');
-  if (!prefix.success) throw new AppError('cli.bad_arguments', 'QUEUE_PREFIX may hold letters, digits, - and _ only');
-  return createBullmqProducer({ redisUrl: url.data, prefix: prefix.data, failFast: true });
 }
 
 async function readRegistryFile(path: string): Promise<Uint8Array> {
@@ -89,7 +86,12 @@ export async function runRegistry(argv: string[], ctx: { logger: Logger; env: No
     },
   });
   const [action, file, ...extra] = positionals;
-  if (action !== 'import' && action !== 'list' && action !== 'diff') throw new AppError('cli.bad_arguments', `Expected "import", "list" or "diff", got ${action ? `"${action}"` : 'nothing'}\n\n${REGISTRY_USAGE}`);
+  if (action !== 'import' && action !== 'list' && action !== 'diff' && action !== 'refresh') throw new AppError('cli.bad_arguments', `Expected "import", "list", "diff" or "refresh", got ${action ? `"${action}"` : 'nothing'}\n\n${REGISTRY_USAGE}`);
+  if (action === 'refresh') {
+    const given = Object.keys(values).filter((k) => k !== 'log-level');
+    if (file || given.length > 0) throw new AppError('cli.bad_arguments', `"registry refresh" takes no ${file ? `argument "${file}"` : `--${given[0]}`}: the source and the tenants it feeds are the scheduler's configuration`);
+    return runRegistryRefresh(ctx.env, now);
+  }
   if (!values.tenant) throw new AppError('cli.bad_arguments', 'Give the tenant: --tenant <id>');
   if (action === 'import' && !file) throw new AppError('cli.bad_arguments', 'Missing the registry <file> to import');
   if (extra.length > 0 || (action !== 'import' && file)) throw new AppError('cli.bad_arguments', `Unexpected argument "${extra[0] ?? file}"`);
@@ -125,8 +127,9 @@ export async function runRegistry(argv: string[], ctx: { logger: Logger; env: No
     const result = await importRegistrySnapshot(deps, { tenantId: values.tenant, bytes, fileName: basename(path), ...(values.source ? { source: values.source } : {}), ...(values.date ? { snapshotDate: values.date } : {}) });
     let queued: boolean | null = null;
     if (result.diff !== null) {
-      const producer = producerFrom(ctx.env);
-      if (producer) {
+      const queues = queueSettingsFrom(ctx.env);
+      if (queues) {
+        const producer = createBullmqProducer({ ...queues, failFast: true });
         try {
           if (result.evaluations.length > 0) await producer.enqueueMany(result.evaluations);
           await confirmReevaluations(deps, result);
