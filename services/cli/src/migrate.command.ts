@@ -3,6 +3,7 @@ import { databaseEnv } from '@hds/config';
 import { AppError } from '@hds/core';
 import { migrateToLatest, openDatabase } from '@hds/db';
 import { parseCommandArgs, type Command } from './command.ts';
+import { redactDatabaseUrl } from './database.option.ts';
 
 export const MIGRATE_USAGE = `Usage: hds migrate [--database-url <url>]
 
@@ -14,13 +15,6 @@ Options:
   --database-url <url>  default: $DATABASE_URL (postgres://user:password@host:5432/db)
 
 Exit codes: 0 up to date, 1 could not connect or a migration failed.`;
-
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.href;
-}
 
 /** A TCP connection first: "cannot connect" is told apart from a failed migration, and never hangs. */
 async function checkReachable(url: URL, timeoutMs = 5_000): Promise<void> {
@@ -45,7 +39,7 @@ export async function runMigrate(argv: string[], env: NodeJS.ProcessEnv): Promis
   if (!raw) throw new AppError('cli.bad_arguments', 'No database: set DATABASE_URL or pass --database-url');
   if (!databaseEnv.DATABASE_URL.safeParse(raw).success) throw new AppError('cli.bad_arguments', 'DATABASE_URL is not a valid URL');
   const url = new URL(raw);
-  const where = redact(raw);
+  const where = redactDatabaseUrl(raw);
   try {
     await checkReachable(url);
   } catch (err) {
