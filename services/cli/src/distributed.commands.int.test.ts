@@ -1,23 +1,13 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPostgres, type TestDatabase } from '@hds/db/testing';
 import { runJobs } from './jobs.command.ts';
 import { runMigrate } from './migrate.command.ts';
+import { captureOutput } from './testing.ts';
 
 const REDIS_URL = process.env.HDS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** What a command printed on stdout, and its exit code. */
-async function capture(run: () => Promise<number>): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  try {
-    return { code: await run(), stdout };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe('hds migrate and hds jobs (real PostgreSQL and Redis)', () => {
   let db: TestDatabase;
@@ -29,7 +19,7 @@ describe('hds migrate and hds jobs (real PostgreSQL and Redis)', () => {
   });
 
   it('migrate: says the schema is up to date, and fails clearly when it cannot connect', async () => {
-    expect(await capture(() => runMigrate([], { DATABASE_URL: db.url! }))).toEqual({ code: 0, stdout: expect.stringMatching(/is up to date/) });
+    expect(await captureOutput(() => runMigrate([], { DATABASE_URL: db.url! }))).toEqual({ code: 0, stdout: expect.stringMatching(/is up to date/), stderr: '' });
     const down = runMigrate([], { DATABASE_URL: 'postgres://hds:s3cret@127.0.0.1:1/hds' });
     await expect(down).rejects.toMatchObject({ code: 'database.unavailable', message: expect.stringMatching(/^Cannot connect to PostgreSQL at postgres:\/\/hds:\*\*\*@127\.0\.0\.1:1\/hds: /) });
     await expect(runMigrate([], {})).rejects.toMatchObject({ code: 'cli.bad_arguments', message: expect.stringMatching(/set DATABASE_URL/) });
@@ -37,7 +27,7 @@ describe('hds migrate and hds jobs (real PostgreSQL and Redis)', () => {
 
   it('jobs: lists an empty dead-letter set, refuses bad arguments and an unreachable Redis', async () => {
     const env = { REDIS_URL, QUEUE_PREFIX: `hds-test-${randomBytes(4).toString('hex')}` };
-    expect(await capture(() => runJobs(['failed'], env))).toEqual({ code: 0, stdout: 'No failed job.\n' });
+    expect(await captureOutput(() => runJobs(['failed'], env))).toEqual({ code: 0, stdout: 'No failed job.\n', stderr: '' });
     await expect(runJobs(['failed', '--queue', 'nope'], env)).rejects.toMatchObject({ message: expect.stringMatching(/--queue must be one of extract, parse, evaluate, maintenance/) });
     await expect(runJobs(['retry'], env)).rejects.toMatchObject({ message: expect.stringMatching(/either a job id or --all/) });
     await expect(runJobs(['retry', 'extract.x'], env)).rejects.toMatchObject({ code: 'job.not_failed' });

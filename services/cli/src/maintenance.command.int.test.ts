@@ -1,36 +1,11 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
-import { closeConnection, createBullmqProducer, createWorkerConnection, openDeadLetter, startQueueWorker, type JobProducer, type QueueWorker } from '@hds/jobs';
+import { createBullmqProducer, openDeadLetter, startQueueWorker, type JobProducer, type QueueWorker } from '@hds/jobs';
 import { silentLogger } from '@hds/logger';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRecheck } from './maintenance.command.ts';
+import { captureOutput, hds, removeQueuePrefix } from './testing.ts';
 
-const run = promisify(execFile);
-const cli = new URL('./main.ts', import.meta.url).pathname;
 const REDIS_URL = process.env.HDS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function hds(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, REGISTRY_SOURCE_URL: '', REGISTRY_SOURCE_DIR: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-async function captureStdout(fn: () => Promise<number>): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { code: await fn(), stdout };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 interface Received {
   name: string;
@@ -40,7 +15,8 @@ interface Received {
 
 describe('hds recheck / hds registry refresh (real Redis, the queue worker of the scheduler)', () => {
   const prefix = `hds-test-${randomBytes(4).toString('hex')}`;
-  const env = { REDIS_URL, QUEUE_PREFIX: prefix };
+  // The commands read the registry source from the environment: none unless a test sets one.
+  const env = { REDIS_URL, QUEUE_PREFIX: prefix, REGISTRY_SOURCE_URL: '', REGISTRY_SOURCE_DIR: '' };
   const received: Received[] = [];
   let producer: JobProducer;
   let worker: QueueWorker;
@@ -73,21 +49,18 @@ describe('hds recheck / hds registry refresh (real Redis, the queue worker of th
   afterAll(async () => {
     await worker?.close();
     await producer?.close();
-    const redis = createWorkerConnection(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await closeConnection(redis);
+    await removeQueuePrefix(REDIS_URL, prefix);
   });
 
   it('recheck: queues the scheduler\'s vendors.recheck with the run, tenant and date asked, and prints its job id', async () => {
     const now = () => new Date('2026-12-01T09:30:00.000Z');
-    const one = await captureStdout(() => runRecheck(['--tenant', 'chu-nord', '--as-of', '2026-11-30'], env, now));
-    expect(one).toEqual({ code: 0, stdout: 'recheck.chu-nord.1796117400000.first\n' });
+    const one = await captureOutput(() => runRecheck(['--tenant', 'chu-nord', '--as-of', '2026-11-30'], env, now));
+    expect(one).toMatchObject({ code: 0, stdout: 'recheck.chu-nord.1796117400000.first\n', stderr: expect.stringContaining('tenant chu-nord, as of 2026-11-30') });
     expect(await receivedJobs(1)).toEqual([{ name: 'vendors.recheck', jobId: 'recheck.chu-nord.1796117400000.first', payload: { run: 1796117400000, asOf: '2026-11-30', tenantId: 'chu-nord' } }]);
 
     // Every tenant, as of the run's UTC date (the handler's default); a later run is a run of its own.
-    const all = await captureStdout(() => runRecheck([], env, () => new Date('2026-12-01T09:31:00.000Z')));
-    expect(all.stdout).toBe('recheck.all.1796117460000.first\n');
+    const all = await captureOutput(() => runRecheck([], env, () => new Date('2026-12-01T09:31:00.000Z')));
+    expect(all).toMatchObject({ stdout: 'recheck.all.1796117460000.first\n', stderr: expect.stringContaining('every tenant, as of 2026-12-01') });
     expect((await receivedJobs(2))[1]).toEqual({ name: 'vendors.recheck', jobId: 'recheck.all.1796117460000.first', payload: { run: 1796117460000 } });
   });
 
@@ -105,7 +78,7 @@ describe('hds recheck / hds registry refresh (real Redis, the queue worker of th
     expect(await hds(['registry', 'refresh'], env)).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^hds: No registry source: set REGISTRY_SOURCE_URL or REGISTRY_SOURCE_DIR.*\(registry\.no_source\)\n$/) });
     expect(await hds(['registry', 'refresh'], { ...env, REGISTRY_SOURCE_URL: 'https://ans.example/registre.csv', REGISTRY_SOURCE_DIR: '/srv/x' })).toMatchObject({ code: 1, stderr: expect.stringContaining('not both (cli.bad_arguments)') });
     expect(await hds(['registry', 'refresh', '--tenant', 'chu'], { ...env, REGISTRY_SOURCE_DIR: '/srv/x' })).toMatchObject({ code: 1, stderr: expect.stringContaining('"registry refresh" takes no --tenant') });
-    expect(await hds(['recheck'], { REDIS_URL: 'redis://:s3cret@127.0.0.1:1', QUEUE_PREFIX: prefix })).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^hds: Cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1\/?: .*ECONNREFUSED.*\(queue\.unavailable\)\n$/) });
+    expect(await hds(['recheck'], { ...env, REDIS_URL: 'redis://:s3cret@127.0.0.1:1' })).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^hds: Cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1\/?: .*ECONNREFUSED.*\(queue\.unavailable\)\n$/) });
     await expect(runRecheck([], { REDIS_URL: '' })).rejects.toMatchObject({ code: 'cli.bad_arguments', message: expect.stringMatching(/Set REDIS_URL/) });
     await expect(runRecheck(['--as-of', '01/12/2026'], env)).rejects.toMatchObject({ code: 'cli.bad_arguments', message: expect.stringMatching(/--as-of must be a date YYYY-MM-DD/) });
     await expect(runRecheck(['--tenant', 'CHU Nord'], env)).rejects.toMatchObject({ code: 'cli.bad_arguments' });

@@ -1,27 +1,14 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { closeConnection, createWorkerConnection, openDeadLetter } from '@hds/jobs';
+import { openDeadLetter } from '@hds/jobs';
 import { createRepositories } from '@hds/db';
 import { createTestPostgres, type TestDatabase } from '@hds/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hds, removeQueuePrefix } from './testing.ts';
 
-const run = promisify(execFile);
-const cli = new URL('./main.ts', import.meta.url).pathname;
 const REDIS_URL = process.env.HDS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function hds(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const HEAD = 'organisation;certificate_number;certification_body;activities;issued_on;expires_on';
 const ALPHA = 'Alpha Santé SAS;FR-A-1;Bureau Veritas Certification;1-6;2024-01-10;2027-01-09';
@@ -49,10 +36,7 @@ describe('hds registry / hds findings (real PostgreSQL, Redis)', () => {
     await writeFile(join(dir, 'broken.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
   });
   afterAll(async () => {
-    const redis = createWorkerConnection(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await closeConnection(redis);
+    await removeQueuePrefix(REDIS_URL, prefix);
     await t?.dispose();
     await rm(dir, { recursive: true, force: true });
   });

@@ -1,21 +1,7 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { createApiKeysRepository } from '@hds/db';
 import { createTestPostgres, type TestDatabase } from '@hds/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const cli = new URL('./main.ts', import.meta.url).pathname;
-
-async function hds(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { hds } from './testing.ts';
 
 describe('hds tenants / hds api-keys (real PostgreSQL)', () => {
   let t: TestDatabase;

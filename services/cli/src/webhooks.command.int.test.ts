@@ -1,23 +1,9 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import { createRepositories } from '@hds/db';
 import { createTestPostgres, type TestDatabase } from '@hds/db/testing';
 import { createSecretBox } from '@hds/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const cli = new URL('./main.ts', import.meta.url).pathname;
-
-async function hds(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { hds } from './testing.ts';
 
 describe('hds webhooks (real PostgreSQL)', () => {
   let t: TestDatabase;
