@@ -47,4 +47,23 @@ describe('page layout', () => {
     const text = linesToText(readingOrder(groupLines(pieces), 612, 792));
     expect(text.split('\n').filter(Boolean)[2]).toBe('Organisme certifié   Dentoflux Services, SARL');
   });
+
+  it('OCR: a short lower-case word after a word gap is not a new cell', () => {
+    // OCR sizes are word heights: "ou" is as tall as its x-height, half the line's size.
+    const prose = words('notamment à des fins commerciales, statistiques', 72, 100, 3);
+    const last = prose.at(-1)!;
+    // A 14-unit gap: wider than 2.5 × the short word's own size, a plain word gap for the line's size.
+    const line = [...prose, { str: 'ou', x: last.x + last.width + 14, y: 100, width: 10, size: 5 }];
+    expect(joinLine(groupLines(line)[0]!)).toBe('notamment à des fins commerciales, statistiques ou');
+  });
+
+  it("OCR: lines at the page's usual pitch stay one paragraph even when their letters are short", () => {
+    // Pitch 14; most lines hold a tall word (size 10), two lines only short ones (size 7.5): 14 > 1.75 × 7.5.
+    const sizes = [10, 10, 10, 7.5, 7.5, 10, 10, 10];
+    const pieces = sizes.map((size, i) => ({ str: `ligne ${i + 1}`, x: 72, y: 100 + i * 14 + (i >= 6 ? 20 : 0), width: 40, size }));
+    const ocr = linesToText(groupLines(pieces), { measuredSizes: true });
+    expect(ocr).toBe('ligne 1\nligne 2\nligne 3\nligne 4\nligne 5\nligne 6\n\nligne 7\nligne 8');
+    // A text layer's sizes are the font's: the size rule alone.
+    expect(linesToText(groupLines(pieces))).toContain('ligne 4\n\nligne 5');
+  });
 });

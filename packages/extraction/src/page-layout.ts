@@ -54,13 +54,17 @@ export function joinLine(line: Line): string {
   }
   const positive = gaps.filter((g) => g > 0);
   const usual = positive.length >= 3 ? median(positive) : 0;
+  // An OCR word is as tall as its letters: "ou" or "un" is half the line's size, and a plain word gap after it
+  // looked like a table gutter ("statistiques   ou"). Gutters are judged against the line's usual size.
+  const lineSize = median(line.pieces.map((p) => p.size));
   let out = '';
   let end = -Infinity;
   for (const p of line.pieces) {
     const gap = p.x - end;
     if (out !== '') {
       // Justified word gaps stay under ~2.5 font sizes; table gutters are wider, or much wider than the line's usual gap.
-      if (gap > p.size * 1.5 && (gap > p.size * 2.5 || gap > usual * 2.5)) out = out.trimEnd() + '   ';
+      const size = Math.max(p.size, lineSize);
+      if (gap > size * 1.5 && (gap > size * 2.5 || gap > usual * 2.5)) out = out.trimEnd() + '   ';
       else if (gap > p.size * 0.18 && !out.endsWith(' ') && !p.str.startsWith(' ')) out += ' ';
     }
     out += p.str;
@@ -144,14 +148,30 @@ export function readingOrder(lines: Line[], pageWidth: number, pageHeight = Infi
   return out;
 }
 
-export function linesToText(lines: Line[]): string {
+export function linesToText(lines: Line[], opts: { measuredSizes?: boolean } = {}): string {
+  // OCR sizes come from word heights, which vary with the letters a line holds ("Le certificat … délivré"
+  // has no descender): a gap that is the page's usual line pitch is never a paragraph break, whatever the sizes say.
+  const pitch = opts.measuredSizes ? usualLinePitch(lines) : 0;
   const out: string[] = [];
   let prev: Line | undefined;
   for (const line of lines) {
     // A paragraph break is a large gap downwards; the jump up to the next column's top continues the text.
-    if (prev && line.y - prev.y > Math.max(line.size, prev.size) * 1.75) out.push('');
+    const gap = prev ? line.y - prev.y : 0;
+    if (prev && gap > Math.max(line.size, prev.size) * 1.75 && gap > pitch * 1.25) out.push('');
     out.push(joinLine(line));
     prev = line;
   }
   return out.join('\n');
+}
+
+/** The distance between consecutive lines of a paragraph on this page (lower quartile of the downward gaps); 0 when too few lines. */
+function usualLinePitch(lines: Line[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const gap = lines[i]!.y - lines[i - 1]!.y;
+    if (gap > 0 && gap < Math.max(lines[i]!.size, lines[i - 1]!.size) * 4) gaps.push(gap);
+  }
+  if (gaps.length < 6) return 0;
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 4)]!;
 }

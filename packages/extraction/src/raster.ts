@@ -74,3 +74,28 @@ export function textRunsVertically(r: GrayRaster): boolean {
   }
   return variation(cols) > variation(rows) * 1.3;
 }
+
+/**
+ * The page turned clockwise by a quarter-turn multiple (0, 90, 180, 270),
+ * exactly (pixels moved, not resampled). A sideways page comes out with its
+ * width and height swapped — tesseract's own `rotateRadians` keeps the
+ * canvas and so cut off the top and bottom of a sideways page's text.
+ */
+export function turnRaster(r: GrayRaster, clockwise: number): GrayRaster {
+  const turn = ((clockwise % 360) + 360) % 360;
+  if (turn === 0) return r;
+  const { width: w, height: h, data } = r;
+  const out = new Uint8Array(w * h);
+  if (turn === 180) {
+    for (let i = 0, j = data.length - 1; i < data.length; i++, j--) out[i] = data[j]!;
+    return { width: w, height: h, data: out, dpi: r.dpi };
+  }
+  if (turn !== 90 && turn !== 270) throw new RangeError(`turnRaster: ${clockwise}° is not a quarter turn`);
+  // Output is h wide and w tall; for each output pixel, the input pixel it comes from.
+  for (let Y = 0; Y < w; Y++) {
+    for (let X = 0; X < h; X++) {
+      out[Y * h + X] = turn === 90 ? data[(h - 1 - X) * w + Y]! : data[X * w + (w - 1 - Y)]!;
+    }
+  }
+  return { width: h, height: w, data: out, dpi: r.dpi };
+}

@@ -61,7 +61,7 @@ export function ocrText(result: TesseractBlocks, pageWidth: number, pageHeight: 
     const near = baselines.filter((b) => Math.abs(b.y - at.y) < side * 1.5).sort((a, b) => Math.abs(a.y - at.y) - Math.abs(b.y - at.y))[0];
     pieces.push({ str: k.checked ? '☒' : '☐', x: straight(k.x0, k.y1).x, y: near?.y ?? at.y, width: k.x1 - k.x0, size: side });
   }
-  return { text: correctOcrText(normalizePageText(linesToText(readingOrder(groupLines(pieces), pageWidth, pageHeight)))), words: pieces.length };
+  return { text: correctOcrText(normalizePageText(linesToText(readingOrder(groupLines(pieces), pageWidth, pageHeight), { measuredSizes: true }))), words: pieces.length };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AppError } from '@hds/core';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
-import { encodePgm, inkRatio, textRunsVertically, type GrayRaster } from '../raster.ts';
+import { encodePgm, inkRatio, textRunsVertically, turnRaster, type GrayRaster } from '../raster.ts';
 import { removeRulingLines } from '../rules-removal.ts';
 import { findCheckboxes } from '../checkboxes.ts';
 import { measureSkew, rotateRaster } from '../deskew.ts';
@@ -33,8 +33,6 @@ const DOUBTFUL = 60;
 /** Almost no ink: a blank or noise-only page, nothing to read. */
 const BLANK_INK = 0.002;
 
-const radians = (deg: number) => (deg * Math.PI) / 180;
-
 /**
  * One tesseract.js recognizer (French + English, LSTM, offline data) and,
  * on demand, one orientation detector (OSD, legacy engine). Each runs in its
@@ -60,13 +58,11 @@ export async function createOcrEngine(): Promise<OcrEngine> {
 
   async function read(page: GrayRaster, pgm: Uint8Array, rotation: number): Promise<OcrResult> {
     await reader.setParameters({ user_defined_dpi: String(Math.round(page.dpi)), tessedit_pageseg_mode: PAGE_SEGMENTATION as never });
-    const { data } = await reader.recognize(Buffer.from(pgm), { rotateRadians: radians(rotation) }, { blocks: true, text: false });
-    const turned = rotation === 90 || rotation === 270;
-    // Word boxes are in the coordinates of the page as read: tick boxes of a
-    // page read upside down are found on the scan, then turned the same way.
-    const { width: w, height: h } = page;
-    const boxes = rotation === 0 ? findCheckboxes(page) : rotation === 180 ? findCheckboxes(page).map((k) => ({ x0: w - 1 - k.x1, y0: h - 1 - k.y1, x1: w - 1 - k.x0, y1: h - 1 - k.y0, checked: k.checked })) : [];
-    const { text, words } = ocrText(data as unknown as TesseractBlocks, turned ? page.height : page.width, turned ? page.width : page.height, boxes);
+    // The page is turned here, not by tesseract (whose rotation keeps the canvas and crops a sideways page);
+    // word boxes and tick boxes are then in the coordinates of the page as read, whatever the turn.
+    const upright = turnRaster(page, rotation);
+    const { data } = await reader.recognize(Buffer.from(rotation === 0 ? pgm : encodePgm(upright)), {}, { blocks: true, text: false });
+    const { text, words } = ocrText(data as unknown as TesseractBlocks, upright.width, upright.height, findCheckboxes(upright));
     return { text, confidence: words === 0 ? 0 : data.confidence, rotation, words };
   }
 

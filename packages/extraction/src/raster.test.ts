@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { turnRaster, type GrayRaster } from './raster.ts';
+
+// 3 wide, 2 tall:  1 2 3
+//                  4 5 6
+const r: GrayRaster = { width: 3, height: 2, data: Uint8Array.from([1, 2, 3, 4, 5, 6]), dpi: 200 };
+const rows = (x: GrayRaster) => Array.from({ length: x.height }, (_, y) => Array.from(x.data.slice(y * x.width, (y + 1) * x.width)));
+
+describe('turnRaster', () => {
+  it('turns clockwise by quarter turns, swapping width and height on a sideways turn', () => {
+    expect(rows(turnRaster(r, 90))).toEqual([[4, 1], [5, 2], [6, 3]]);
+    expect(rows(turnRaster(r, 180))).toEqual([[6, 5, 4], [3, 2, 1]]);
+    expect(rows(turnRaster(r, 270))).toEqual([[3, 6], [2, 5], [1, 4]]);
+    expect(turnRaster(r, 0)).toBe(r);
+    expect(turnRaster(turnRaster(r, 90), 270).data).toEqual(r.data);
+    expect(turnRaster(r, 90).dpi).toBe(200);
+  });
+
+  it('refuses a turn that is not a quarter turn', () => {
+    expect(() => turnRaster(r, 45)).toThrow(/quarter turn/);
+  });
+});

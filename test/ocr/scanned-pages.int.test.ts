@@ -1,0 +1,82 @@
+// The real OCR path (tesseract.js, offline data) on generated scans of a real
+// contract page: upright, turned a quarter, half and three quarters, and a
+// blank sheet, each skewed and spoiled the way the scanned corpus is.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageText } from '@hds/core';
+import { createOcrEngine, extractText, type OcrEngine } from '@hds/extraction';
+import { characterErrorRate } from '../bench/text-distance.ts';
+import { finishScan, renderPages } from '../fixtures/src/document.scanner.ts';
+import { createRandom } from '../fixtures/src/random.source.ts';
+import type { QuarterTurn } from '../fixtures/src/page.scanner.ts';
+import { planPageDegradation, planScannerProfile } from '../fixtures/src/scan.degrade.ts';
+import type { DocumentScan } from '../fixtures/src/scan.planner.ts';
+
+const SOURCE = new URL('../../examples/Cardiolink Services/Contrat Cardiolink IaaS Santé.pdf', import.meta.url);
+const DPI = 200;
+const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+async function scan(pages: Array<{ rotation: QuarterTurn; skew: number } | 'blank'>, format: DocumentScan['format']): Promise<Buffer> {
+  const rng = createRandom(20261203);
+  const profile = planScannerProfile(rng);
+  const plan: DocumentScan = {
+    format,
+    quality: 80,
+    device: 'test scanner',
+    pages: pages.map((p) => ({
+      sourcePage: p === 'blank' ? null : 1,
+      rotation: p === 'blank' ? 0 : p.rotation,
+      skewDegrees: p === 'blank' ? 0 : p.skew,
+      degradation: planPageDegradation(rng, profile),
+    })),
+  };
+  const source = new Uint8Array(readFileSync(SOURCE));
+  return finishScan(await renderPages(source, plan, DPI), plan, DPI, new Date('2026-12-03T09:00:00Z'));
+}
+
+describe('scanned pages through the real OCR engine', () => {
+  let ocr: OcrEngine;
+  let truth: string;
+  let pdf: PageText[];
+  let tiff: PageText[];
+
+  beforeAll(async () => {
+    ocr = await createOcrEngine();
+    truth = (await extractText(new Uint8Array(readFileSync(SOURCE)), { fileName: 'contrat.pdf' })).pages[0]!.text;
+    const turns = [
+      { rotation: 0, skew: 0.7 },
+      { rotation: 90, skew: -0.4 },
+      { rotation: 180, skew: 1.2 },
+      'blank',
+      { rotation: 270, skew: 0.5 },
+    ] as const;
+    pdf = (await extractText(await scan([...turns], 'pdf'), { fileName: 'contrat-scanne.pdf', ocr })).pages;
+    tiff = (await extractText(await scan([{ rotation: 90, skew: -1.1 }], 'tiff'), { fileName: 'contrat.tif', ocr })).pages;
+  }, 180_000);
+
+  afterAll(async () => {
+    await ocr?.close();
+  });
+
+  it('keeps the text layer of the born-digital page (the reference)', () => {
+    expect(truth.length).toBeGreaterThan(800);
+  });
+
+  it('reads every turned page the right way up, whole, and says how sure it is', () => {
+    const read = [pdf[0]!, pdf[1]!, pdf[2]!, pdf[4]!, tiff[0]!];
+    const lines = truth.split('\n').map(words).filter((l) => l.length > 20);
+    for (const page of read) {
+      expect(page.source).toBe('ocr');
+      expect(page.confidence).toBeGreaterThan(80);
+      expect(characterErrorRate(words(truth), words(page.text))).toBeLessThan(0.05);
+      // A sideways page turned inside its own canvas lost its top and bottom lines: both must be there.
+      expect(words(page.text)).toContain(lines[0]!.slice(0, 20));
+      expect(words(page.text)).toContain(lines.at(-1)!.slice(-20));
+    }
+  });
+
+  it('records a blank sheet as a page with no text, not as an OCR page', () => {
+    expect(pdf.map((p) => p.page)).toEqual([1, 2, 3, 4, 5]);
+    expect(pdf[3]).toEqual({ page: 4, text: '', source: 'none', confidence: null });
+  });
+});
