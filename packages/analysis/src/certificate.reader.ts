@@ -37,9 +37,18 @@ function numberIn(text: string, base: number, page: PageText): Found | null {
     if (/^\d+$/.test(token) && token.length < 4) continue;
     if (/^\d{1,3}\/\d{1,3}$/.test(token)) continue;
     if (dates.some((d) => m.index < d.end && m.index + token.length > d.start)) continue;
-    return { text: token, span: createSpan(page, start, start + token.length) };
+    return { text: page.source === 'ocr' ? ocrNumber(token) : token, span: createSpan(page, start, start + token.length) };
   }
   return null;
+}
+
+/**
+ * OCR reads a 0 that follows the letter prefix as the letter O ("FRO77922"):
+ * an O between letters and digits, or among digits, is a zero. The registry
+ * comparison folds O/0 anyway; this is what the report shows.
+ */
+function ocrNumber(token: string): string {
+  return token.replace(/(?<=[A-Z\d])O(?=\d)|(?<=\d)O/g, '0');
 }
 
 function readNumber(doc: DocumentText): Found | null {

@@ -34,6 +34,15 @@ describe('OCR-like noise', () => {
     }
   });
 
+  it('a certificate number whose zero OCR read as O after the prefix is shown with its zero', () => {
+    const page = (source: PageText['source']): PageText[] => [
+      { page: 1, source, confidence: source === 'ocr' ? 88 : null, text: 'CERTIFICAT HDS\nCertificat n° FRO77922\nTitulaire : Endosoft SAS' },
+    ];
+    expect(readCertificate(page('ocr')).number).toBe('FR077922');
+    // A text layer is what the issuer typed: kept as printed.
+    expect(readCertificate(page('text-layer')).number).toBe('FRO77922');
+  });
+
   it('contract clauses, HDS statement and locations survive the same noise', () => {
     for (const pages of [STYLE_1, STYLE_2]) {
       const clean = readContract(pages);
