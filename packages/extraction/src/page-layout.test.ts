@@ -66,4 +66,14 @@ describe('page layout', () => {
     // A text layer's sizes are the font's: the size rule alone.
     expect(linesToText(groupLines(pieces))).toContain('ligne 4\n\nligne 5');
   });
+
+  it('OCR: word gaps that happen to line up mid-page are no column gutter', () => {
+    const pieces: Piece[] = [];
+    for (let i = 0; i < 8; i++) pieces.push({ str: `Acteur ${i}`, x: 72, y: 100 + i * 14, width: 200, size: SIZE }, { str: 'oui   1-3', x: 330, y: 100 + i * 14, width: 150, size: SIZE });
+    // Two prose lines (word pieces, as OCR gives) whose word gap falls at the same place, 8 units wide.
+    for (const y of [230, 244]) pieces.push({ str: 'acteur placé sous le contrôle', x: 72, y, width: 224, size: SIZE }, { str: 'et couvert par les audits', x: 304, y, width: 236, size: SIZE });
+    const text = linesToText(readingOrder(groupLines(pieces), 612, 792));
+    expect(text).toContain('acteur placé sous le contrôle et couvert par les audits');
+  });
 });
+

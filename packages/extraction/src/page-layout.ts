@@ -98,7 +98,9 @@ export function findGutter(lines: Line[], pageWidth: number): { from: number; to
     if (!best || e - b > (best.to - best.from) / bin) best = { from: b * bin, to: (e + 1) * bin };
     b = e;
   }
-  if (!best || best.to - best.from < 6) return null;
+  // A gutter is wider than a word space: on an OCR page (words, not runs of text) two lines of a table's
+  // notes had their word gaps line up, and the table was read as two columns.
+  if (!best || best.to - best.from < Math.max(6, median(textLines.map((l) => l.size)) * 0.8)) return null;
   const g = best;
   const both = textLines.filter((l) => l.pieces.some((p) => p.x + p.width <= g.from) && l.pieces.some((p) => p.x >= g.to));
   if (both.length < textLines.length * 0.4) return null;

@@ -3,9 +3,10 @@ import { groupLines, linesToText, readingOrder, type Piece } from '../page-layou
 import { normalizePageText } from '../text-normalizer.ts';
 import { correctOcrText } from './ocr-corrections.ts';
 
-type Box = { x0: number; y0: number; x1: number; y1: number };
-type OcrWord = { text: string; confidence: number; bbox: Box };
-type OcrLine = { words: OcrWord[]; bbox: Box; baseline?: Box | undefined };
+export type Box = { x0: number; y0: number; x1: number; y1: number };
+export type OcrWord = { text: string; confidence: number; bbox: Box };
+/** `reread`: read again alone and kept (line-reread.ts): text, however modest its confidence. */
+export type OcrLine = { words: OcrWord[]; bbox: Box; baseline?: Box | undefined; reread?: boolean };
 
 /** The part of a tesseract.js result this module reads. */
 export interface TesseractBlocks {
@@ -35,7 +36,7 @@ export function ocrText(result: TesseractBlocks, pageWidth: number, pageHeight: 
   const baselines: Array<{ line: OcrLine; y: number }> = [];
   for (const line of lines) {
     // What OCR made of a tick box is noise: the box itself is read as ☒ or ☐.
-    if (isNoiseLine(line)) continue;
+    if (!line.reread && isNoiseLine(line)) continue;
     const words = line.words.filter((w) => w.text.trim() && !overBox(w.bbox) && !isSpeck(w, speck));
     if (words.length === 0) continue;
     // One baseline per OCR line, so its words stay together.
@@ -110,7 +111,7 @@ function isSpeck(w: OcrWord, speck: number): boolean {
  * along an edge, a logo band, a scribbled initial ("op Er ra EE ET mean ei").
  * Left in, it sits between the two halves of a sentence cut by a page break.
  */
-function isNoiseLine(line: OcrLine): boolean {
+export function isNoiseLine(line: OcrLine): boolean {
   const words = line.words.filter((w) => w.text.trim());
   if (words.length === 0) return false;
   const mean = words.reduce((n, w) => n + w.confidence, 0) / words.length;

@@ -4,6 +4,7 @@ import { encodePgm, inkRatio, textRunsVertically, turnRaster, type GrayRaster } 
 import { removeRulingLines } from '../rules-removal.ts';
 import { findCheckboxes } from '../checkboxes.ts';
 import { measureSkew, rotateRaster } from '../deskew.ts';
+import { rereadDoubtfulLines } from './line-reread.ts';
 import { ocrText, type TesseractBlocks } from './ocr-layout.ts';
 import { languageDataDir } from './tessdata.ts';
 
@@ -27,6 +28,8 @@ export interface OcrEngine {
  * mode drops; columns are rebuilt from word positions afterwards.
  */
 const PAGE_SEGMENTATION = process.env.HDS_OCR_PSM ?? '4';
+/** A doubtful line is read again alone, as "a single text line". */
+const SINGLE_LINE = '7';
 
 /** Below this confidence a result is doubted: the page may be upside down. */
 const DOUBTFUL = 60;
@@ -61,7 +64,14 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     // The page is turned here, not by tesseract (whose rotation keeps the canvas and crops a sideways page);
     // word boxes and tick boxes are then in the coordinates of the page as read, whatever the turn.
     const upright = turnRaster(page, rotation);
-    const { data } = await reader.recognize(Buffer.from(rotation === 0 ? pgm : encodePgm(upright)), {}, { blocks: true, text: false });
+    const image = Buffer.from(rotation === 0 ? pgm : encodePgm(upright));
+    const { data } = await reader.recognize(image, {}, { blocks: true, text: false });
+    await rereadDoubtfulLines(data as unknown as TesseractBlocks, async (r) => {
+      const rectangle = { left: r.x0, top: r.y0, width: r.x1 - r.x0, height: r.y1 - r.y0 };
+      // Parameters given with one call are restored after it: the page mode stays 4 for the next page.
+      const line = await reader.recognize(image, { rectangle, tessedit_pageseg_mode: SINGLE_LINE } as never, { blocks: true, text: false });
+      return ((line.data as unknown as TesseractBlocks).blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+    }, upright);
     const { text, words } = ocrText(data as unknown as TesseractBlocks, upright.width, upright.height, findCheckboxes(upright));
     return { text, confidence: words === 0 ? 0 : data.confidence, rotation, words };
   }
