@@ -16,6 +16,10 @@ describe('OCR corrections', () => {
     expect(correctOcrText('Organisme IO et Lille, article 10')).toBe('Organisme IO et Lille, article 10');
     expect(correctOcrText('COFRAC n° 5-0617 ; page 2/5')).toBe('COFRAC n° 5-0617 ; page 2/5');
   });
+  it('sets apart an "à" glued to the word before it, not the words that end in à', () => {
+    expect(correctOcrText("le Titulaire remetà l'Établissement, Conformémentà l'article")).toBe("le Titulaire remet à l'Établissement, Conformément à l'article");
+    expect(correctOcrText('Déjà, voilà, au-delà, là, holà')).toBe('Déjà, voilà, au-delà, là, holà');
+  });
   it("turns I' before a vowel into French l'", () => {
     expect(correctOcrText("atteste que I'organisme et 1'hébergeur, I'm fine? no: |'Établissement")).toBe("atteste que l'organisme et l'hébergeur, I'm fine? no: l'Établissement");
   });

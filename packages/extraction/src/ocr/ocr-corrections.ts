@@ -4,14 +4,17 @@
  * - in a token that is mostly digits, O/o read for 0 and l/I/| read for 1
  *   ("2O24" → "2024", "l5/03/2025" → "15/03/2025", "FR0945O4" → "FR094504");
  * - "I'"/"1'"/"|'" before a vowel or h is French "l'" ("I'organisme");
- * - "ler"/"Ier"/"1°r" before a month is "1er" ("valable jusqu'au ler mai 2027").
+ * - "ler"/"Ier"/"1°r" before a month is "1er" ("valable jusqu'au ler mai 2027");
+ * - the preposition "à" glued to the word before it is set apart ("remetà l'Établissement"):
+ *   no French word ends in "à" but déjà, voilà, (au-)delà and holà.
  * Anything less certain is left to the readers' tolerant matching.
  */
 export function correctOcrText(text: string): string {
   return text
     .replace(/(?<![\p{L}\d])[\p{L}\d|]*\d[\p{L}\d|/.\-]*\d?[\p{L}\d|]*(?![\p{L}\d])/gu, fixDigitToken)
     .replace(/(^|[\s(«"'])[I1|]'(?=[aeiouyhàâéèêëîïôûüœ]|[AEIOUYHÀÂÉÈÊËÎÏÔÛÜŒ])/gmu, "$1l'")
-    .replace(/(?<![\p{L}\d])[lI|1][e°]r(?=\s+(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]|sept|oct|nov|d[ée]c))/giu, '1er');
+    .replace(/(?<![\p{L}\d])[lI|1][e°]r(?=\s+(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]|sept|oct|nov|d[ée]c))/giu, '1er')
+    .replace(/(?<![\p{L}\d])(\p{L}\p{Ll}{2,})à(?![\p{L}\d])/gu, (word, stem: string) => (/^(déj|voil|revoil|del|hol)$/iu.test(stem) ? word : `${stem} à`));
 }
 
 function fixDigitToken(token: string): string {
