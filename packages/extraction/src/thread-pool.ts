@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '@hds/core';
+import { forwardStderr } from './engine-chatter.ts';
 
 interface Task<Req, Res> {
   request: Req;
@@ -37,7 +38,8 @@ export function createThreadPool<Req, Res>(script: URL, size: number, workerData
   let closed = false;
 
   const spawn = (): Slot<Req, Res> => {
-    const slot: Slot<Req, Res> = { worker: new Worker(script, { workerData }), task: null };
+    const slot: Slot<Req, Res> = { worker: new Worker(script, { workerData, stderr: true }), task: null };
+    forwardStderr(slot.worker.stderr);
     slot.worker.on('message', (msg: { ok: boolean; result?: Res; error?: { code: string; message: string; retryable: boolean } }) => {
       const task = slot.task;
       slot.task = null;
