@@ -101,9 +101,16 @@ function speckSize(lines: readonly OcrLine[]): number {
   return heights.length === 0 ? 0 : heights[Math.floor(heights.length / 2)]! * 0.35;
 }
 
-/** A speck read as a character ("1", "5", "'" beside a date): one doubtful character in a box smaller than any glyph. */
+/**
+ * A speck read as a character, alone, in a box smaller than any glyph: a
+ * doubtful letter or digit ("1", "5" beside a date), or a symbol OCR was
+ * fairly sure of ("+" at 69, 5 px square: "demeure à sa + charge" no longer
+ * said "à sa charge"). Punctuation that belongs to a word is part of it.
+ */
 function isSpeck(w: OcrWord, speck: number): boolean {
-  return w.confidence < 60 && [...w.text.trim()].length === 1 && Math.max(w.bbox.x1 - w.bbox.x0, w.bbox.y1 - w.bbox.y0) < speck;
+  const chars = [...w.text.trim()];
+  if (chars.length !== 1 || Math.max(w.bbox.x1 - w.bbox.x0, w.bbox.y1 - w.bbox.y0) >= speck) return false;
+  return w.confidence < (/^[\p{L}\d]$/u.test(chars[0]!) ? 60 : 85);
 }
 
 /**

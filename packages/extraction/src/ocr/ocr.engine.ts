@@ -59,20 +59,32 @@ export async function createOcrEngine(): Promise<OcrEngine> {
   let reader: Worker = await newReader();
   let osd: Worker | null = null;
 
-  async function read(page: GrayRaster, pgm: Uint8Array, rotation: number): Promise<OcrResult> {
+  interface Reading {
+    data: TesseractBlocks & { confidence: number };
+    upright: GrayRaster;
+    image: Buffer;
+    rotation: number;
+  }
+
+  async function read(page: GrayRaster, pgm: Uint8Array, rotation: number): Promise<Reading> {
     await reader.setParameters({ user_defined_dpi: String(Math.round(page.dpi)), tessedit_pageseg_mode: PAGE_SEGMENTATION as never });
     // The page is turned here, not by tesseract (whose rotation keeps the canvas and crops a sideways page);
     // word boxes and tick boxes are then in the coordinates of the page as read, whatever the turn.
     const upright = turnRaster(page, rotation);
     const image = Buffer.from(rotation === 0 ? pgm : encodePgm(upright));
     const { data } = await reader.recognize(image, {}, { blocks: true, text: false });
-    await rereadDoubtfulLines(data as unknown as TesseractBlocks, async (r) => {
+    return { data: data as unknown as Reading['data'], upright, image, rotation };
+  }
+
+  /** The page text of the reading kept (doubtful lines read again first: not worth it on a page read the wrong way up). */
+  async function finish({ data, upright, image, rotation }: Reading): Promise<OcrResult> {
+    await rereadDoubtfulLines(data, async (r) => {
       const rectangle = { left: r.x0, top: r.y0, width: r.x1 - r.x0, height: r.y1 - r.y0 };
       // Parameters given with one call are restored after it: the page mode stays 4 for the next page.
       const line = await reader.recognize(image, { rectangle, tessedit_pageseg_mode: SINGLE_LINE } as never, { blocks: true, text: false });
       return ((line.data as unknown as TesseractBlocks).blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
     }, upright);
-    const { text, words } = ocrText(data as unknown as TesseractBlocks, upright.width, upright.height, findCheckboxes(upright));
+    const { text, words } = ocrText(data, upright.width, upright.height, findCheckboxes(upright));
     return { text, confidence: words === 0 ? 0 : data.confidence, rotation, words };
   }
 
@@ -96,14 +108,14 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     let tried: number | null = null;
     if (vertical) tried = await orientation(pgm);
     let best = await read(page, pgm, tried ?? 0);
-    if (best.confidence < DOUBTFUL) {
+    if (best.data.confidence < DOUBTFUL) {
       const detected = tried ?? (await orientation(pgm));
       if (detected !== null && detected !== best.rotation) {
         const again = await read(page, pgm, detected);
-        if (again.confidence > best.confidence) best = again;
+        if (again.data.confidence > best.data.confidence) best = again;
       }
     }
-    return best;
+    return finish(best);
   }
 
   return {
