@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageText } from '@hds/core';
+import { analyzeDocument } from '@hds/analysis';
 import { createOcrEngine, extractText, type OcrEngine } from '@hds/extraction';
 import { characterErrorRate } from '../bench/text-distance.ts';
 import { finishScan, renderPages } from '../fixtures/src/document.scanner.ts';
@@ -13,10 +14,12 @@ import { planPageDegradation, planScannerProfile } from '../fixtures/src/scan.de
 import type { DocumentScan } from '../fixtures/src/scan.planner.ts';
 
 const SOURCE = new URL('../../examples/Cardiolink Services/Contrat Cardiolink IaaS Santé.pdf', import.meta.url);
+// A landscape certificate: scanned sideways it is a portrait image, and its frame hides that its text runs up and down.
+const LANDSCAPE = new URL('../../examples/Pédiatis Systèmes/Certificat HDS.pdf', import.meta.url);
 const DPI = 200;
 const words = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-async function scan(pages: Array<{ rotation: QuarterTurn; skew: number } | 'blank'>, format: DocumentScan['format']): Promise<Buffer> {
+async function scan(pages: Array<{ rotation: QuarterTurn; skew: number } | 'blank'>, format: DocumentScan['format'], from: URL = SOURCE): Promise<Buffer> {
   const rng = createRandom(20261203);
   const profile = planScannerProfile(rng);
   const plan: DocumentScan = {
@@ -30,7 +33,7 @@ async function scan(pages: Array<{ rotation: QuarterTurn; skew: number } | 'blan
       degradation: planPageDegradation(rng, profile),
     })),
   };
-  const source = new Uint8Array(readFileSync(SOURCE));
+  const source = new Uint8Array(readFileSync(from));
   return finishScan(await renderPages(source, plan, DPI), plan, DPI, new Date('2026-12-03T09:00:00Z'));
 }
 
@@ -39,6 +42,7 @@ describe('scanned pages through the real OCR engine', () => {
   let truth: string;
   let pdf: PageText[];
   let tiff: PageText[];
+  let certificate: { born: PageText[]; scanned: PageText[] };
 
   beforeAll(async () => {
     ocr = await createOcrEngine();
@@ -52,6 +56,10 @@ describe('scanned pages through the real OCR engine', () => {
     ] as const;
     pdf = (await extractText(await scan([...turns], 'pdf'), { fileName: 'contrat-scanne.pdf', ocr })).pages;
     tiff = (await extractText(await scan([{ rotation: 90, skew: -1.1 }], 'tiff'), { fileName: 'contrat.tif', ocr })).pages;
+    certificate = {
+      born: (await extractText(new Uint8Array(readFileSync(LANDSCAPE)), { fileName: 'certificat.pdf' })).pages,
+      scanned: (await extractText(await scan([{ rotation: 270, skew: 0.6 }], 'jpeg', LANDSCAPE), { fileName: 'certificat.jpg', ocr })).pages,
+    };
   }, 180_000);
 
   afterAll(async () => {
@@ -79,4 +87,20 @@ describe('scanned pages through the real OCR engine', () => {
     expect(pdf.map((p) => p.page)).toEqual([1, 2, 3, 4, 5]);
     expect(pdf[3]).toEqual({ page: 4, text: '', source: 'none', confidence: null });
   });
+
+  it('reads a landscape certificate scanned sideways as the born-digital one', () => {
+    expect(certificate.scanned[0]!.source).toBe('ocr');
+    const born = analyzeDocument(certificate.born, { fileName: 'certificat.pdf' }).certificate!;
+    const read = analyzeDocument(certificate.scanned, { fileName: 'certificat.jpg' }).certificate!;
+    expect(born.number).not.toBeNull();
+    expect([read.number, read.activities, read.issuedOn, read.expiresOn, read.referential]).toEqual([born.number, born.activities, born.issuedOn, born.expiresOn, born.referential]);
+  });
+
+  it('turns a page whose upright reading kept no word, however sure tesseract was of it', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('./fixtures/icts-certificate-sideways.jpg', import.meta.url)));
+    const { pages } = await extractText(bytes, { fileName: 'certificat.jpg', ocr });
+    expect(pages[0]!.source).toBe('ocr');
+    const cert = analyzeDocument(pages, { fileName: 'certificat.jpg' }).certificate!;
+    expect([cert.number, cert.activities, cert.issuedOn, cert.expiresOn]).toEqual(['ICTS-HDS-24-3576', [3, 4, 5], '2024-11-11', '2027-11-10']);
+  }, 60_000);
 });

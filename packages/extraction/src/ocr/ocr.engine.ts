@@ -64,6 +64,8 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     upright: GrayRaster;
     image: Buffer;
     rotation: number;
+    /** Tesseract's mean confidence; 0 when no word is kept. */
+    confidence: number;
   }
 
   async function read(page: GrayRaster, pgm: Uint8Array, rotation: number): Promise<Reading> {
@@ -73,7 +75,10 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     const upright = turnRaster(page, rotation);
     const image = Buffer.from(rotation === 0 ? pgm : encodePgm(upright));
     const { data } = await reader.recognize(image, {}, { blocks: true, text: false });
-    return { data: data as unknown as Reading['data'], upright, image, rotation };
+    const blocks = data as unknown as Reading['data'];
+    // A reading none of whose words survive (noise lines, specks) is no reading, however sure tesseract was of them.
+    const { words } = ocrText(blocks, upright.width, upright.height);
+    return { data: blocks, upright, image, rotation, confidence: words === 0 ? 0 : data.confidence };
   }
 
   /** The page text of the reading kept (doubtful lines read again first: not worth it on a page read the wrong way up). */
@@ -108,11 +113,11 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     let tried: number | null = null;
     if (vertical) tried = await orientation(pgm);
     let best = await read(page, pgm, tried ?? 0);
-    if (best.data.confidence < DOUBTFUL) {
+    if (best.confidence < DOUBTFUL) {
       const detected = tried ?? (await orientation(pgm));
       if (detected !== null && detected !== best.rotation) {
         const again = await read(page, pgm, detected);
-        if (again.data.confidence > best.data.confidence) best = again;
+        if (again.confidence > best.confidence) best = again;
       }
     }
     return finish(best);
