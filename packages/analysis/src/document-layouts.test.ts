@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PageText } from '@hds/core';
 import { readClauses } from './contract-clauses.reader.ts';
 import { readContract } from './contract.reader.ts';
 import { documentText } from './document-text.ts';
@@ -37,5 +38,22 @@ describe('sentences cut by a page break', () => {
 
   it('marks a provider exempt when the next sentence says it works under the host audits', () => {
     expect(readContract(ACROSS_PAGES).subcontractors).toMatchObject([{ name: 'ARCHIVIA SAS', activities: [6], exempt: true }]);
+  });
+});
+
+describe('running footers', () => {
+  it('are recognised when OCR reads the same footer differently on two pages, and never read as a table row', () => {
+    const body = (n: number) => `ARTICLE ${n} – OBJET\nLe présent contrat a pour objet l'hébergement des données de santé du Client, article ${n}.`;
+    const pages: PageText[] = [
+      { page: 1, source: 'ocr', confidence: 92, text: `${body(1)}\n\nRéf. HEMO-2026-105 - Paraphes:   /   Page 1/2` },
+      {
+        page: 2,
+        source: 'ocr',
+        confidence: 90,
+        text: `Annexe 2 - Sous-traitants intervenant dans le Service\n\nSous-traitant   Activités HDS   Statut\n\nNUAGE SOUVERAIN SAS   1, 2 et 3   certifié HDS\n\nRéf. HEMO-2026-105 - Paraphes:___/___   Page 2/2`,
+      },
+    ];
+    const names = readContract(pages).subcontractors.map((s) => s.name);
+    expect(names).toEqual(['NUAGE SOUVERAIN SAS']);
   });
 });

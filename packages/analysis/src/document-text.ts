@@ -101,16 +101,21 @@ export function pageLines(page: PageText, pageFold: FoldedText = foldWithOffsets
 
 const PAGE_NUMBER = /^(page )?#+ ?(\/|sur|of|de) ?#+$|^page #+$|^- ?#+ ?-$/;
 
-/** Lines repeated at the top or bottom of several pages (digits ignored), and page numbers. */
+/**
+ * Lines repeated at the top or bottom of several pages (digits ignored, and
+ * all but letters: OCR reads the same footer "Paraphes : ____ / ____" on one
+ * page and "Paraphes:   /" on the next), and page numbers.
+ */
 function runningLines(pageLines: Line[][]): (line: Line) => boolean {
   const key = (l: Line): string => l.folded.text.replace(/\d+/g, '#');
+  const loose = (l: Line): string => key(l).replace(/[^\p{L}#]+/gu, '');
   const counts = new Map<string, number>();
   for (const lines of pageLines) {
     const body = lines.filter((l) => l.text.trim());
-    for (const k of new Set([...body.slice(0, 3), ...body.slice(-3)].map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const k of new Set([...body.slice(0, 3), ...body.slice(-3)].map(loose))) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const running = new Set([...counts].filter(([k, n]) => n >= 2 && k.length >= 6).map(([k]) => k));
-  return (line) => PAGE_NUMBER.test(key(line)) || (pageLines.length > 1 && running.has(key(line)));
+  return (line) => PAGE_NUMBER.test(key(line)) || (pageLines.length > 1 && running.has(loose(line)));
 }
 
 /** Links the last sentence of a page to the first of the next when the page break cuts it. */

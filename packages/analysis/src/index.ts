@@ -10,7 +10,7 @@ import { readGuarantees } from './guarantees.reader.ts';
  */
 
 /** Bump whenever a reader's output can change for the same input: cached parses are invalidated by it. */
-export const ANALYZER_VERSION = 'analysis-1.2.2';
+export const ANALYZER_VERSION = 'analysis-1.2.3';
 
 /** Classifies the document, then runs the reader(s) for its kind. */
 export function analyzeDocument(pages: PageText[], opts: { fileName?: string } = {}): DocumentAnalysis {
