@@ -1,6 +1,7 @@
 export { extractText, type ExtractedText, type ExtractOptions } from './document.extractor.ts';
 export { decodeImagePages } from './image-decode.ts';
 export { createOcrEngine, type OcrEngine, type OcrResult } from './ocr/ocr.engine.ts';
+export { languageDataDir } from './ocr/tessdata.ts';
 export { renderPage } from './page-render.ts';
 export { encodePgm, textRunsVertically, type GrayRaster } from './raster.ts';
 export { isImageType, sniffFileType, SUPPORTED_EXTENSIONS, type FileType } from './file-type.ts';
