@@ -89,4 +89,13 @@ describe('OCR noise lines', () => {
     const out = ocrText({ blocks: [{ paragraphs: [{ lines: [line(text!, 0)] }, { lines: [line(shadow!, 3)] }] }] }, 1654, 2339).text;
     expect(out).toBe('En cas d’incident de sécurité, le Prestataire'.replace('’', "'"));
   });
+
+  it('drops symbols OCR all but rejected (a fold mark in a gutter), keeps punctuation it is sure of', () => {
+    const [words] = printed(0, 'sauf dénonciation « écrite » ~~ par l’une des parties');
+    words!.find((w) => w.text === '~~')!.confidence = 23;
+    const out = ocrText({ blocks: [{ paragraphs: [{ lines: [line(words!, 0)] }] }] }, 1654, 2339).text;
+    // Where it stood is a gap (in a gutter, the gutter).
+    expect(out.replace(/ +/g, ' ')).toBe("sauf dénonciation « écrite » par l'une des parties");
+  });
 });
+
