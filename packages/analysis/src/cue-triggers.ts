@@ -127,7 +127,6 @@ const byOwner = new WeakMap<object, Candidates>();
 // Headings are plain strings, shared by every sentence under them.
 const byString = new Map<string, Candidates>();
 
-/** Ids of the families whose trigger keys occur at a word start of the folded text (cached per owner). */
 const VOWELS = 'aeiouy';
 
 function indexWord(word: string, ids: Uint8Array): void {
@@ -137,6 +136,7 @@ function indexWord(word: string, ids: Uint8Array): void {
   }
 }
 
+/** Ids of the families whose trigger keys occur at a word start of the folded text (cached per owner). */
 export function candidateFamilies(text: string, owner?: object): Uint8Array {
   const cached = owner ? byOwner.get(owner) : byString.get(text);
   if (cached && cached.count === familyCount) return cached.ids;

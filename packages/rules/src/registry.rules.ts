@@ -1,5 +1,5 @@
 import { formatActivities, normalizeActivities, type Finding, type RegistryIndex, type RegistryMatch, type Span } from '@hds/core';
-import { certificateNumberKey } from '@hds/registry';
+import { certificateNumberKey, sameCertificateNumber } from '@hds/registry';
 import { isSameBody } from './bodies.ts';
 import { certificateLabel, createFinding, type RuleContext } from './context.ts';
 import type { CertificateDoc, DossierView } from './dossier-view.ts';
@@ -11,9 +11,7 @@ import { formatDateFr } from './format.ts';
  * (@hds/registry `certificateNumberKey`): "fr 094.504" = "FR094504", OCR's
  * "FRO77922" = "FR077922"; hyphens stay significant: "38436-2" is not "384362".
  */
-export function normaliseCertificateNumber(number: string): string {
-  return certificateNumberKey(number);
-}
+export const normaliseCertificateNumber = certificateNumberKey;
 
 /** The registry entry of each readable certificate, by document path. */
 export function matchCertificates(view: DossierView, registry: RegistryIndex): Record<string, RegistryMatch | null> {
@@ -89,7 +87,7 @@ function differences(ctx: RuleContext, cert: CertificateDoc, match: RegistryMatc
     both('organisme certificateur', `« ${body} »`, `« ${e.certificationBody.trim()} »`, r.evidence.body);
   }
   const number = r.number?.trim();
-  if (number && e.certificateNumber?.trim() && normaliseCertificateNumber(number) !== normaliseCertificateNumber(e.certificateNumber)) {
+  if (number && e.certificateNumber?.trim() && !sameCertificateNumber(number, e.certificateNumber)) {
     both('numéro', number, e.certificateNumber.trim(), r.evidence.number);
   }
   return diffs;

@@ -1,4 +1,4 @@
-import { isNoiseLine, type Box, type OcrLine, type TesseractBlocks } from './ocr-layout.ts';
+import { isNoiseLine, meanConfidence, type Box, type OcrLine, type TesseractBlocks } from './ocr-layout.ts';
 
 /** Reads one region of the page as a single text line; the words come back in page coordinates. */
 export type ReadLine = (region: Box) => Promise<OcrLine[]>;
@@ -38,9 +38,4 @@ export async function rereadDoubtfulLines(result: TesseractBlocks, readLine: Rea
     }
   }
   return reread;
-}
-
-function meanConfidence(line: OcrLine): number {
-  const words = line.words.filter((w) => w.text.trim());
-  return words.length === 0 ? 0 : words.reduce((n, w) => n + w.confidence, 0) / words.length;
 }

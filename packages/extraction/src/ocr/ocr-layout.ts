@@ -124,9 +124,13 @@ function isSpeck(w: OcrWord, speck: number): boolean {
  */
 export function isNoiseLine(line: OcrLine): boolean {
   const words = line.words.filter((w) => w.text.trim());
-  if (words.length === 0) return false;
-  const mean = words.reduce((n, w) => n + w.confidence, 0) / words.length;
-  return mean < 45 && words.every((w) => w.confidence < 60);
+  return words.length > 0 && meanConfidence(line) < 45 && words.every((w) => w.confidence < 60);
+}
+
+/** Mean confidence of a line's words (0 when it has none). */
+export function meanConfidence(line: OcrLine): number {
+  const words = line.words.filter((w) => w.text.trim());
+  return words.length === 0 ? 0 : words.reduce((n, w) => n + w.confidence, 0) / words.length;
 }
 
 /** The line's baseline height at x (its bottom edge when tesseract gives no baseline). */
