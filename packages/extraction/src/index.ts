@@ -15,6 +15,6 @@ export { normalizePageText } from './text-normalizer.ts';
  * page text changes (line building, normalisation, OCR decisions): stored
  * documents read by an older version are then read again.
  */
-export const EXTRACTOR_VERSION = '9';
+export const EXTRACTOR_VERSION = '10';
 export { createExtractionPool, type TextExtractor } from './extraction.pool.ts';
 export { createThreadPool, defaultPoolSize, type ThreadPool } from './thread-pool.ts';

@@ -5,6 +5,7 @@ import { removeRulingLines } from '../rules-removal.ts';
 import { findCheckboxes } from '../checkboxes.ts';
 import { measureSkew, rotateRaster } from '../deskew.ts';
 import { rereadDoubtfulLines } from './line-reread.ts';
+import { parseHocr } from './hocr.parser.ts';
 import { ocrText, type TesseractBlocks } from './ocr-layout.ts';
 import { languageDataDir } from './tessdata.ts';
 
@@ -30,6 +31,9 @@ export interface OcrEngine {
 const PAGE_SEGMENTATION = process.env.HDS_OCR_PSM ?? '4';
 /** A doubtful line is read again alone, as "a single text line". */
 const SINGLE_LINE = '7';
+
+/** Words with their boxes, baselines and confidences, without the per-symbol detail of tesseract.js's "blocks". */
+const HOCR_ONLY = { hocr: true, text: false, blocks: false } as const;
 
 /** Below this confidence a result is doubted: the page may be upside down. */
 const DOUBTFUL = 60;
@@ -60,11 +64,13 @@ export async function createOcrEngine(): Promise<OcrEngine> {
   let osd: Worker | null = null;
 
   interface Reading {
-    data: TesseractBlocks & { confidence: number };
+    data: TesseractBlocks;
     upright: GrayRaster;
     image: Buffer;
     rotation: number;
-    /** Tesseract's mean confidence; 0 when no word is kept. */
+    /** Tesseract's mean confidence. */
+    engineConfidence: number;
+    /** The same, 0 when no word is kept. */
     confidence: number;
   }
 
@@ -74,23 +80,23 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     // word boxes and tick boxes are then in the coordinates of the page as read, whatever the turn.
     const upright = turnRaster(page, rotation);
     const image = Buffer.from(rotation === 0 ? pgm : encodePgm(upright));
-    const { data } = await reader.recognize(image, {}, { blocks: true, text: false });
-    const blocks = data as unknown as Reading['data'];
+    const { data } = await reader.recognize(image, {}, HOCR_ONLY);
+    const blocks = parseHocr(data.hocr ?? '');
     // A reading none of whose words survive (noise lines, specks) is no reading, however sure tesseract was of them.
     const { words } = ocrText(blocks, upright.width, upright.height);
-    return { data: blocks, upright, image, rotation, confidence: words === 0 ? 0 : data.confidence };
+    return { data: blocks, upright, image, rotation, engineConfidence: data.confidence, confidence: words === 0 ? 0 : data.confidence };
   }
 
   /** The page text of the reading kept (doubtful lines read again first: not worth it on a page read the wrong way up). */
-  async function finish({ data, upright, image, rotation }: Reading): Promise<OcrResult> {
+  async function finish({ data, upright, image, rotation, engineConfidence }: Reading): Promise<OcrResult> {
     await rereadDoubtfulLines(data, async (r) => {
       const rectangle = { left: r.x0, top: r.y0, width: r.x1 - r.x0, height: r.y1 - r.y0 };
       // Parameters given with one call are restored after it: the page mode stays 4 for the next page.
-      const line = await reader.recognize(image, { rectangle, tessedit_pageseg_mode: SINGLE_LINE } as never, { blocks: true, text: false });
-      return ((line.data as unknown as TesseractBlocks).blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+      const line = await reader.recognize(image, { rectangle, tessedit_pageseg_mode: SINGLE_LINE } as never, HOCR_ONLY);
+      return (parseHocr(line.data.hocr ?? '').blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
     }, upright);
     const { text, words } = ocrText(data, upright.width, upright.height, findCheckboxes(upright));
-    return { text, confidence: words === 0 ? 0 : data.confidence, rotation, words };
+    return { text, confidence: words === 0 ? 0 : engineConfidence, rotation, words };
   }
 
   async function orientation(pgm: Uint8Array): Promise<number | null> {
