@@ -7,35 +7,12 @@ import type { PageText } from '@hds/core';
 import { analyzeDocument } from '@hds/analysis';
 import { createOcrEngine, extractText, type OcrEngine } from '@hds/extraction';
 import { characterErrorRate } from '../bench/text-distance.ts';
-import { finishScan, renderPages } from '../fixtures/src/document.scanner.ts';
-import { createRandom } from '../fixtures/src/random.source.ts';
-import type { QuarterTurn } from '../fixtures/src/page.scanner.ts';
-import { planPageDegradation, planScannerProfile } from '../fixtures/src/scan.degrade.ts';
-import type { DocumentScan } from '../fixtures/src/scan.planner.ts';
+import { scanOf } from './scan.helper.ts';
 
 const SOURCE = new URL('../../examples/Cardiolink Services/Contrat Cardiolink IaaS Santé.pdf', import.meta.url);
 // A landscape certificate: scanned sideways it is a portrait image, and its frame hides that its text runs up and down.
 const LANDSCAPE = new URL('../../examples/Pédiatis Systèmes/Certificat HDS.pdf', import.meta.url);
-const DPI = 200;
 const words = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-async function scan(pages: Array<{ rotation: QuarterTurn; skew: number } | 'blank'>, format: DocumentScan['format'], from: URL = SOURCE): Promise<Buffer> {
-  const rng = createRandom(20261203);
-  const profile = planScannerProfile(rng);
-  const plan: DocumentScan = {
-    format,
-    quality: 80,
-    device: 'test scanner',
-    pages: pages.map((p) => ({
-      sourcePage: p === 'blank' ? null : 1,
-      rotation: p === 'blank' ? 0 : p.rotation,
-      skewDegrees: p === 'blank' ? 0 : p.skew,
-      degradation: planPageDegradation(rng, profile),
-    })),
-  };
-  const source = new Uint8Array(readFileSync(from));
-  return finishScan(await renderPages(source, plan, DPI), plan, DPI, new Date('2026-12-03T09:00:00Z'));
-}
 
 describe('scanned pages through the real OCR engine', () => {
   let ocr: OcrEngine;
@@ -54,11 +31,11 @@ describe('scanned pages through the real OCR engine', () => {
       'blank',
       { rotation: 270, skew: 0.5 },
     ] as const;
-    pdf = (await extractText(await scan([...turns], 'pdf'), { fileName: 'contrat-scanne.pdf', ocr })).pages;
-    tiff = (await extractText(await scan([{ rotation: 90, skew: -1.1 }], 'tiff'), { fileName: 'contrat.tif', ocr })).pages;
+    pdf = (await extractText(await scanOf(SOURCE, [...turns], 'pdf'), { fileName: 'contrat-scanne.pdf', ocr })).pages;
+    tiff = (await extractText(await scanOf(SOURCE, [{ rotation: 90, skew: -1.1 }], 'tiff'), { fileName: 'contrat.tif', ocr })).pages;
     certificate = {
       born: (await extractText(new Uint8Array(readFileSync(LANDSCAPE)), { fileName: 'certificat.pdf' })).pages,
-      scanned: (await extractText(await scan([{ rotation: 270, skew: 0.6 }], 'jpeg', LANDSCAPE), { fileName: 'certificat.jpg', ocr })).pages,
+      scanned: (await extractText(await scanOf(LANDSCAPE, [{ rotation: 270, skew: 0.6 }], 'jpeg'), { fileName: 'certificat.jpg', ocr })).pages,
     };
   }, 180_000);
 

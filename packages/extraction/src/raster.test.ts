@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { turnRaster, type GrayRaster } from './raster.ts';
+import { cropRaster, turnRaster, type GrayRaster } from './raster.ts';
 
 // 3 wide, 2 tall:  1 2 3
 //                  4 5 6
@@ -18,5 +18,14 @@ describe('turnRaster', () => {
 
   it('refuses a turn that is not a quarter turn', () => {
     expect(() => turnRaster(r, 45)).toThrow(/quarter turn/);
+  });
+});
+
+describe('cropRaster', () => {
+  it('cuts out a region, clamped to the page, at the page resolution', () => {
+    expect(rows(cropRaster(r, { x0: 1, y0: 0, x1: 3, y1: 2 }))).toEqual([[2, 3], [5, 6]]);
+    const edge = cropRaster(r, { x0: -4, y0: 1, x1: 2, y1: 9 });
+    expect([edge.width, edge.height, edge.dpi]).toEqual([2, 1, 200]);
+    expect(rows(edge)).toEqual([[4, 5]]);
   });
 });

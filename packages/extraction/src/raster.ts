@@ -31,6 +31,17 @@ export function encodePgm(r: GrayRaster): Uint8Array {
   return out;
 }
 
+/** The part of the page inside [x0, x1) × [y0, y1) (clamped to the page). */
+export function cropRaster(r: GrayRaster, box: { x0: number; y0: number; x1: number; y1: number }): GrayRaster {
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const width = Math.max(0, Math.min(r.width, Math.ceil(box.x1)) - x0);
+  const height = Math.max(0, Math.min(r.height, Math.ceil(box.y1)) - y0);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) data.set(r.data.subarray((y0 + y) * r.width + x0, (y0 + y) * r.width + x0 + width), y * width);
+  return { width, height, data, dpi: r.dpi };
+}
+
 /** Every `factor`-th pixel (nearest): enough for layout statistics. */
 export function downscale(r: GrayRaster, factor: number): GrayRaster {
   const f = Math.max(1, Math.floor(factor));

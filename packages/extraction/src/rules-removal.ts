@@ -13,36 +13,42 @@ const DARK = 190;
 export function removeRulingLines(r: GrayRaster): GrayRaster {
   const { width, height, data } = r;
   const out = new Uint8Array(data);
-  const dark = (x: number, y: number) => data[y * width + x]! < DARK;
+  // One pass to a 0/1 ink map: the two scans below read every pixel three times each.
+  const ink = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) ink[i] = data[i]! < DARK ? 1 : 0;
   const minAcross = Math.round(r.dpi * 0.6);
   const minDown = Math.round(r.dpi * 0.35);
   // Far enough from the rule's own (blurred, doubled) stroke to see what lies beside it.
   const gap = Math.max(4, Math.round(r.dpi / 33));
   // Horizontal: runs in a 3-row band.
   for (let y = 1; y < height - 1; y++) {
+    const row = y * width;
     let start = -1;
     for (let x = 0; x <= width; x++) {
-      const on = x < width && (dark(x, y) || dark(x, y - 1) || dark(x, y + 1));
+      const on = x < width && (ink[row + x]! | ink[row - width + x]! | ink[row + width + x]!) !== 0;
       if (on && start < 0) start = x;
       if (!on && start >= 0) {
         if (x - start >= minAcross && rowIsThin(data, width, height, start, x, y, gap)) {
-          for (let i = start; i < x; i++) if (dark(i, y)) out[y * width + i] = 255;
+          for (let i = row + start; i < row + x; i++) if (ink[i]) out[i] = 255;
         }
         start = -1;
       }
     }
   }
-  // Vertical: runs in a 3-column band.
-  for (let x = 1; x < width - 1; x++) {
-    let start = -1;
-    for (let y = 0; y <= height; y++) {
-      const on = y < height && (dark(x, y) || dark(x - 1, y) || dark(x + 1, y));
-      if (on && start < 0) start = y;
-      if (!on && start >= 0) {
+  // Vertical: runs in a 3-column band, followed row by row (memory order) with one run start per column.
+  const starts = new Int32Array(width).fill(-1);
+  for (let y = 0; y <= height; y++) {
+    const row = y * width;
+    for (let x = 1; x < width - 1; x++) {
+      const on = y < height && (ink[row + x - 1]! | ink[row + x]! | ink[row + x + 1]!) !== 0;
+      const start = starts[x]!;
+      if (on) {
+        if (start < 0) starts[x] = y;
+      } else if (start >= 0) {
         if (y - start >= minDown && columnIsThin(data, width, x, start, y, gap)) {
-          for (let i = start; i < y; i++) if (dark(x, i)) out[i * width + x] = 255;
+          for (let i = start * width + x; i < y * width; i += width) if (ink[i]) out[i] = 255;
         }
-        start = -1;
+        starts[x] = -1;
       }
     }
   }

@@ -20,6 +20,10 @@ describe('OCR corrections', () => {
     expect(correctOcrText("le Titulaire remetà l'Établissement, Conformémentà l'article")).toBe("le Titulaire remet à l'Établissement, Conformément à l'article");
     expect(correctOcrText('Déjà, voilà, au-delà, là, holà')).toBe('Déjà, voilà, au-delà, là, holà');
   });
+  it('drops an apostrophe OCR left at the end of a word, not elisions or quotes', () => {
+    expect(correctOcrText("à restituer, à la fin de' la prestation, la totalité")).toBe('à restituer, à la fin de la prestation, la totalité');
+    expect(correctOcrText("le terme 'Client' désigne l'Établissement d'hébergement")).toBe("le terme 'Client' désigne l'Établissement d'hébergement");
+  });
   it("turns I' before a vowel into French l'", () => {
     expect(correctOcrText("atteste que I'organisme et 1'hébergeur, I'm fine? no: |'Établissement")).toBe("atteste que l'organisme et l'hébergeur, I'm fine? no: l'Établissement");
   });

@@ -6,7 +6,9 @@
  * - "I'"/"1'"/"|'" before a vowel or h is French "l'" ("I'organisme");
  * - "ler"/"Ier"/"1°r" before a month is "1er" ("valable jusqu'au ler mai 2027");
  * - the preposition "à" glued to the word before it is set apart ("remetà l'Établissement"):
- *   no French word ends in "à" but déjà, voilà, (au-)delà and holà.
+ *   no French word ends in "à" but déjà, voilà, (au-)delà and holà;
+ * - an apostrophe ending a word before a space is a speck ("à la fin de' la prestation"):
+ *   a French elision is followed by its word ("de l'hébergeur"); a quoted 'word' keeps its quotes.
  * Anything less certain is left to the readers' tolerant matching.
  */
 export function correctOcrText(text: string): string {
@@ -14,6 +16,7 @@ export function correctOcrText(text: string): string {
     .replace(/(?<![\p{L}\d])[\p{L}\d|]*\d[\p{L}\d|/.\-]*\d?[\p{L}\d|]*(?![\p{L}\d])/gu, fixDigitToken)
     .replace(/(^|[\s(«"'])[I1|]'(?=[aeiouyhàâéèêëîïôûüœ]|[AEIOUYHÀÂÉÈÊËÎÏÔÛÜŒ])/gmu, "$1l'")
     .replace(/(?<![\p{L}\d])[lI|1][e°]r(?=\s+(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]|sept|oct|nov|d[ée]c))/giu, '1er')
+    .replace(/(?<=(?:^|\s)[^\s'’]*\p{L}{2})['’](?=[ \t]+\p{L})/gmu, '')
     .replace(/(?<![\p{L}\d])(\p{L}\p{Ll}{2,})à(?![\p{L}\d])/gu, (word, stem: string) => (/^(déj|voil|revoil|del|hol)$/iu.test(stem) ? word : `${stem} à`));
 }
 

@@ -105,13 +105,13 @@ function speckSize(lines: readonly OcrLine[]): number {
  * A speck read as a character, alone, in a box smaller than any glyph: a
  * doubtful letter or digit ("1", "5" beside a date), or a symbol OCR was
  * fairly sure of ("+" at 69, 5 px square: "demeure à sa + charge" no longer
- * said "à sa charge"), or symbols alone OCR all but rejected, at any size.
+ * said "à sa charge"), or symbols alone OCR doubted (< 50 %), at any size.
  * Punctuation that belongs to a word is part of it.
  */
 function isSpeck(w: OcrWord, speck: number): boolean {
-  // Symbols alone that OCR all but rejected ("|", "~~", "…" at 0–23 %) are a fold mark or a stroke in the
+  // Symbols alone that OCR doubted ("|", "~~", "…" at 0–23 %, "=" at 39 %) are a fold mark or a stroke in the
   // gutter of two columns: left in, they filled the gutter and the columns were read across.
-  if (w.confidence < 30 && !/[\p{L}\d]/u.test(w.text)) return true;
+  if (w.confidence < 50 && !/[\p{L}\d]/u.test(w.text)) return true;
   const chars = [...w.text.trim()];
   if (chars.length !== 1 || Math.max(w.bbox.x1 - w.bbox.x0, w.bbox.y1 - w.bbox.y0) >= speck) return false;
   return w.confidence < (/^[\p{L}\d]$/u.test(chars[0]!) ? 60 : 85);

@@ -1,12 +1,13 @@
 import { AppError } from '@hds/core';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
-import { encodePgm, inkRatio, textRunsVertically, turnRaster, type GrayRaster } from '../raster.ts';
+import { cropRaster, encodePgm, inkRatio, textRunsVertically, turnRaster, type GrayRaster } from '../raster.ts';
 import { removeRulingLines } from '../rules-removal.ts';
 import { findCheckboxes } from '../checkboxes.ts';
 import { measureSkew, rotateRaster } from '../deskew.ts';
 import { rereadDoubtfulLines } from './line-reread.ts';
 import { parseHocr } from './hocr.parser.ts';
-import { ocrText, type TesseractBlocks } from './ocr-layout.ts';
+import { ocrText, type Box, type TesseractBlocks } from './ocr-layout.ts';
+import { secondOpinions } from './second-opinion.ts';
 import { languageDataDir } from './tessdata.ts';
 
 export interface OcrResult {
@@ -41,8 +42,10 @@ const DOUBTFUL = 60;
 const BLANK_INK = 0.002;
 
 /**
- * One tesseract.js recognizer (French + English, LSTM, offline data) and,
- * on demand, one orientation detector (OSD, legacy engine). Each runs in its
+ * One tesseract.js recognizer for French (LSTM, offline data) and, on
+ * demand, one for English, the second opinion on words French doubted
+ * (second-opinion.ts: cheaper and surer than tesseract's "fra+eng"), and
+ * one orientation detector (OSD, legacy engine). Each runs in its
  * own worker thread inside tesseract.js; an engine serves one page at a time
  * and is reused across documents. Orientation: a page whose text runs up and
  * down, or whose reading is doubtful, is checked with OSD and read again
@@ -59,8 +62,9 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     await w.setParameters({ debug_file: '/dev/null' });
     return w;
   };
-  const newReader = async () => quiet(await createWorker(['fra', 'eng'], OEM.LSTM_ONLY, options));
-  let reader: Worker = await newReader();
+  const newReader = async (lang: string) => quiet(await createWorker(lang, OEM.LSTM_ONLY, options));
+  let reader: Worker = await newReader('fra');
+  let english: Worker | null = null;
   let osd: Worker | null = null;
 
   interface Reading {
@@ -94,6 +98,14 @@ export async function createOcrEngine(): Promise<OcrEngine> {
       // Parameters given with one call are restored after it: the page mode stays 4 for the next page.
       const line = await reader.recognize(image, { rectangle, tessedit_pageseg_mode: SINGLE_LINE } as never, HOCR_ONLY);
       return (parseHocr(line.data.hocr ?? '').blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+    }, upright);
+    await secondOpinions(data, async (r) => {
+      english ??= await newReader('eng');
+      // The word alone, not the page with a rectangle: tesseract.js would copy and decode the whole page for each word.
+      const crop = cropRaster(upright, r);
+      const { data: again } = await english.recognize(Buffer.from(encodePgm(crop)), { user_defined_dpi: String(Math.round(upright.dpi)), tessedit_pageseg_mode: SINGLE_LINE } as never, HOCR_ONLY);
+      const shift = (b: Box): Box => ({ x0: b.x0 + r.x0, y0: b.y0 + r.y0, x1: b.x1 + r.x0, y1: b.y1 + r.y0 });
+      return (parseHocr(again.hocr ?? '').blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words.map((w) => ({ ...w, bbox: shift(w.bbox) })))));
     }, upright);
     const { text, words } = ocrText(data, upright.width, upright.height, findCheckboxes(upright));
     return { text, confidence: words === 0 ? 0 : engineConfidence, rotation, words };
@@ -135,8 +147,9 @@ export async function createOcrEngine(): Promise<OcrEngine> {
         return await recognizeOnce(page);
       } catch (first) {
         // A failed engine (out of memory, wasm abort) is replaced and the page read once more.
-        await reader.terminate().catch(() => undefined);
-        reader = await newReader();
+        await Promise.all([reader.terminate().catch(() => undefined), english?.terminate().catch(() => undefined)]);
+        english = null;
+        reader = await newReader('fra');
         try {
           return await recognizeOnce(page);
         } catch (err) {
@@ -145,7 +158,7 @@ export async function createOcrEngine(): Promise<OcrEngine> {
       }
     },
     async close() {
-      await Promise.all([reader.terminate().catch(() => undefined), osd?.terminate().catch(() => undefined)]);
+      await Promise.all([reader.terminate().catch(() => undefined), english?.terminate().catch(() => undefined), osd?.terminate().catch(() => undefined)]);
     },
   };
 }
