@@ -28,9 +28,11 @@ const CELL_NO = /^(non|no|-|–)$/i;
 function lineActivity(line: Line): Activity | null {
   const f = line.folded.text;
   const lead = LEADING_NUMBER.exec(f) ?? NAMED_NUMBER.exec(f);
-  if (lead) return Number(lead[1]) as Activity;
   const worded = ACTIVITY_WORDING.filter(([, re]) => re.test(f));
-  return worded.length === 1 ? (worded[0]![0] as Activity) : null;
+  // When the row names one activity, its wording wins over its number: OCR misreads one digit
+  // ("5   Infrastructure virtuelle") far more often than a whole label.
+  if (worded.length === 1) return worded[0]![0] as Activity;
+  return lead ? (Number(lead[1]) as Activity) : null;
 }
 
 function mark(line: Line): 'ticked' | 'unticked' | null {

@@ -47,6 +47,11 @@ describe('certificate number', () => {
     expect(read(`${HEAD}Certificate No.: 38436-2`).number).toBe('38436-2');
   });
 
+  it('reads a bare "N°" near the top, even behind a speck OCR read as a quote', () => {
+    expect(read(`CERTIFICAT DE CONFORMITÉ\nHDS\nN° CSC/HDS/2026-047\n${HEAD}`).number).toBe('CSC/HDS/2026-047');
+    expect(read(`CERTIFICAT DE CONFORMITÉ\nHDS\n“N° CSC/HDS/2026-047\n${HEAD}`).number).toBe('CSC/HDS/2026-047');
+  });
+
   it('never takes a SIREN, an accreditation number or a page number', () => {
     const r = read(`${HEAD}N° SIREN : 812 345 678\nN° d'accréditation COFRAC : 5-0617\nPage 1/2`);
     expect(r.number).toBeNull();
@@ -95,6 +100,11 @@ describe('certificate activities', () => {
     expect([r.activities, r.activitiesFrom]).toEqual([[1, 5], 'table']);
     const xCells = read(`${HEAD}${row('1', 'Hébergement physique', 'X')}\n${row('2', 'Infrastructure matérielle')}\n${row('3', 'Infrastructure virtuelle', 'X')}`);
     expect([xCells.activities, xCells.activitiesFrom]).toEqual([[1, 3], 'table']);
+  });
+
+  it('trusts a row\'s activity label over its number when OCR misread the digit', () => {
+    const r = read(`${HEAD}${row('N°', 'Activité', 'Certifiée')}\n${row('al', 'Hébergement physique (sites physiques)', '☐')}\n${row('2', 'Infrastructure matérielle', '☒')}\n${row('5', 'Infrastructure virtuelle', '☒')}\n${row('4', "Plateforme d'hébergement d'applications", '☒')}\n${row('5', 'Administration et exploitation du SI', '☐')}`);
+    expect([r.activities, r.activitiesFrom]).toEqual([[2, 3, 4], 'table']);
   });
 
   it('reads the official wording when no number is printed', () => {

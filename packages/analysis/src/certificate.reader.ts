@@ -21,6 +21,8 @@ const NUMBER_TOKEN = /[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)*/g;
 // A bare "N°" heads the number only near the top, and never after these words.
 // The abbreviation must end there: "référentiel" and "notre" start like "Réf" and "No".
 const BARE_NUMBER = /^\s*(n°|no\.?|ref\.?)(?![a-z])\s*:?\s*/;
+// A speck OCR read as a quote or a bullet before the label ("“N° CSC/HDS/2026-047").
+const STRAY_MARKS = /^\s*["'“”«»‘’*·•|~]+/;
 const NOT_CERT_WORDS = '(siren|siret|rcs|tva|cofrac|accreditation|accredite|page|arrete|decret|article|tel|telephone|fax|dossier|client|commande|facture|police|contrat)';
 const NOT_CERT_NUMBER = new RegExp(`${NOT_CERT_WORDS}\\W*$`);
 const NOT_CERT_NUMBER_AFTER = new RegExp(`^(de |d'|du )?${NOT_CERT_WORDS}`);
@@ -63,10 +65,12 @@ function readNumber(doc: DocumentText): Found | null {
     const top = doc.lines.filter((l) => l.page === page && l.text.trim()).slice(0, 15);
     for (const line of top) {
       for (const cell of line.cells) {
-        const f = fold(cell.text);
+        const stray = STRAY_MARKS.exec(cell.text)?.[0].length ?? 0;
+        const text = cell.text.slice(stray);
+        const f = fold(text);
         const m = BARE_NUMBER.exec(f);
         if (!m || NOT_CERT_NUMBER_AFTER.test(f.slice(m[0].length))) continue;
-        const at = cell.start + (cell.text.length - cell.text.replace(/^\s*(N°|No\.?|Nº|Réf\.?|Ref\.?)\s*:?\s*/i, '').length);
+        const at = cell.start + stray + (text.length - text.replace(/^\s*(N°|No\.?|Nº|Réf\.?|Ref\.?)\s*:?\s*/i, '').length);
         const n = numberIn(cell.text.slice(at - cell.start), at, page);
         if (n) return n;
       }
