@@ -36,6 +36,9 @@ const SINGLE_LINE = '7';
 /** Words with their boxes, baselines and confidences, without the per-symbol detail of tesseract.js's "blocks". */
 const HOCR_ONLY = { hocr: true, text: false, blocks: false } as const;
 
+/** The bytes as a Buffer (what tesseract.js takes) without copying a 4 MB page once more. */
+const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
 /** Below this confidence a result is doubted: the page may be upside down. */
 const DOUBTFUL = 60;
 /** Almost no ink: a blank or noise-only page, nothing to read. */
@@ -83,7 +86,7 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     // The page is turned here, not by tesseract (whose rotation keeps the canvas and crops a sideways page);
     // word boxes and tick boxes are then in the coordinates of the page as read, whatever the turn.
     const upright = turnRaster(page, rotation);
-    const image = Buffer.from(rotation === 0 ? pgm : encodePgm(upright));
+    const image = asBuffer(rotation === 0 ? pgm : encodePgm(upright));
     const { data } = await reader.recognize(image, {}, HOCR_ONLY);
     const blocks = parseHocr(data.hocr ?? '');
     // A reading none of whose words survive (noise lines, specks) is no reading, however sure tesseract was of them.
@@ -103,7 +106,7 @@ export async function createOcrEngine(): Promise<OcrEngine> {
       english ??= await newReader('eng');
       // The word alone, not the page with a rectangle: tesseract.js would copy and decode the whole page for each word.
       const crop = cropRaster(upright, r);
-      const { data: again } = await english.recognize(Buffer.from(encodePgm(crop)), { user_defined_dpi: String(Math.round(upright.dpi)), tessedit_pageseg_mode: SINGLE_LINE } as never, HOCR_ONLY);
+      const { data: again } = await english.recognize(asBuffer(encodePgm(crop)), { user_defined_dpi: String(Math.round(upright.dpi)), tessedit_pageseg_mode: SINGLE_LINE } as never, HOCR_ONLY);
       const shift = (b: Box): Box => ({ x0: b.x0 + r.x0, y0: b.y0 + r.y0, x1: b.x1 + r.x0, y1: b.y1 + r.y0 });
       return (parseHocr(again.hocr ?? '').blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words.map((w) => ({ ...w, bbox: shift(w.bbox) })))));
     }, upright);
@@ -113,7 +116,7 @@ export async function createOcrEngine(): Promise<OcrEngine> {
 
   async function orientation(pgm: Uint8Array): Promise<number | null> {
     osd ??= await quiet(await createWorker('osd', OEM.TESSERACT_ONLY, { ...options, legacyCore: true, legacyLang: true }));
-    const { data } = await osd.detect(Buffer.from(pgm));
+    const { data } = await osd.detect(asBuffer(pgm));
     // OSD reports how far the page is turned; low confidence means it could not tell.
     return data.orientation_degrees !== null && (data.orientation_confidence ?? 0) >= 2 ? data.orientation_degrees : null;
   }
