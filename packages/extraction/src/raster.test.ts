@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropRaster, turnRaster, type GrayRaster } from './raster.ts';
+import { binarize, cropRaster, enlargeRaster, turnRaster, type GrayRaster } from './raster.ts';
 
 // 3 wide, 2 tall:  1 2 3
 //                  4 5 6
@@ -27,5 +27,20 @@ describe('cropRaster', () => {
     const edge = cropRaster(r, { x0: -4, y0: 1, x1: 2, y1: 9 });
     expect([edge.width, edge.height, edge.dpi]).toEqual([2, 1, 200]);
     expect(rows(edge)).toEqual([[4, 5]]);
+  });
+});
+
+describe('enlargeRaster and binarize (a doubtful line read again)', () => {
+  it('enlarges with the resolution, keeping flat areas flat', () => {
+    const flat: GrayRaster = { width: 2, height: 2, data: Uint8Array.from([200, 200, 200, 200]), dpi: 200 };
+    const big = enlargeRaster(flat, 1.5);
+    expect([big.width, big.height, big.dpi]).toEqual([3, 3, 300]);
+    expect(new Set(big.data)).toEqual(new Set([200]));
+    expect(rows(enlargeRaster(r, 2))[0]).toEqual([1, 1, 2, 2, 3, 3]);
+  });
+
+  it('turns grainy paper white and ink black, whatever their exact tones', () => {
+    const grain: GrayRaster = { width: 6, height: 1, data: Uint8Array.from([236, 244, 229, 41, 63, 238]), dpi: 200 };
+    expect(Array.from(binarize(grain).data)).toEqual([255, 255, 255, 0, 0, 255]);
   });
 });

@@ -42,6 +42,52 @@ export function cropRaster(r: GrayRaster, box: { x0: number; y0: number; x1: num
   return { width, height, data, dpi: r.dpi };
 }
 
+/** The page enlarged `factor` times (bilinear), its resolution with it: small print read at a size OCR is surer of. */
+export function enlargeRaster(r: GrayRaster, factor: number): GrayRaster {
+  const width = Math.round(r.width * factor);
+  const height = Math.round(r.height * factor);
+  const data = new Uint8Array(width * height);
+  for (let Y = 0; Y < height; Y++) {
+    const y = Math.min(r.height - 1, Math.max(0, (Y + 0.5) / factor - 0.5));
+    const y0 = Math.floor(y);
+    const y1 = Math.min(r.height - 1, y0 + 1);
+    const fy = y - y0;
+    for (let X = 0; X < width; X++) {
+      const x = Math.min(r.width - 1, Math.max(0, (X + 0.5) / factor - 0.5));
+      const x0 = Math.floor(x);
+      const x1 = Math.min(r.width - 1, x0 + 1);
+      const fx = x - x0;
+      const top = r.data[y0 * r.width + x0]! + (r.data[y0 * r.width + x1]! - r.data[y0 * r.width + x0]!) * fx;
+      const bottom = r.data[y1 * r.width + x0]! + (r.data[y1 * r.width + x1]! - r.data[y1 * r.width + x0]!) * fx;
+      data[Y * width + X] = top + (bottom - top) * fy + 0.5;
+    }
+  }
+  return { width, height, data, dpi: r.dpi * factor };
+}
+
+/** Ink black, paper white, at the threshold that best splits the two (Otsu): scanner noise gone. */
+export function binarize(r: GrayRaster): GrayRaster {
+  const hist = new Float64Array(256);
+  for (const v of r.data) hist[v]!++;
+  const total = r.data.length;
+  let sum = 0;
+  for (let v = 0; v < 256; v++) sum += v * hist[v]!;
+  let below = 0;
+  let belowSum = 0;
+  let best = -1;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    below += hist[t]!;
+    if (below === 0 || below === total) continue;
+    belowSum += t * hist[t]!;
+    const m0 = belowSum / below;
+    const m1 = (sum - belowSum) / (total - below);
+    const between = below * (total - below) * (m0 - m1) ** 2;
+    if (between > best) [best, threshold] = [between, t];
+  }
+  return { ...r, data: r.data.map((v) => (v <= threshold ? 0 : 255)) };
+}
+
 /** Every `factor`-th pixel (nearest): enough for layout statistics. */
 export function downscale(r: GrayRaster, factor: number): GrayRaster {
   const f = Math.max(1, Math.floor(factor));
