@@ -129,6 +129,8 @@ console.log(`${'path'.padEnd(58)} ${'s/page'.padStart(7)} ${'CPU s/page'.padStar
 for (const [label, o] of rows) {
   console.log(`${label.padEnd(58)} ${(o.wall / o.reads).toFixed(2).padStart(7)} ${(o.cpu / o.reads).toFixed(2).padStart(11)} ${(o.reads / o.wall).toFixed(2).padStart(8)} ${(cer(o) * 100).toFixed(2).padStart(6)}%`);
 }
+// The project's path runs first, in this process; native runs are child processes.
+console.log(`peak memory of this process (the project's path, up to ${cores} OCR threads): ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
 const perPage = (o: Outcome) => o.cpu / o.reads;
 const rate = (o: Outcome) => o.reads / o.wall;
 const [oursOne, oursAll, oursSplit] = [rows[0]![1], rows[1]![1], rows[2]![1]];
