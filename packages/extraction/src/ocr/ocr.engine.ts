@@ -99,8 +99,15 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     // as "n°12315 et6." (0 %) from the page's grey, and as "n° 1, 2, 3,4,5et6." (87 %) from clean strokes 1.5× larger.
     await rereadDoubtfulLines(data, async (r) => readRegion(reader, upright, r, { enlarge: 1.5, clean: true }), upright);
     await secondOpinions(data, async (r) => {
-      english ??= await newReader('eng');
-      return (await readRegion(english, upright, r)).flatMap((l) => l.words);
+      const engine = (english ??= await newReader('eng'));
+      try {
+        return (await readRegion(engine, upright, r)).flatMap((l) => l.words);
+      } catch {
+        // A second opinion that fails leaves the French reading; the English engine is started afresh when next needed.
+        if (english === engine) english = null;
+        await engine.terminate().catch(() => undefined);
+        return [];
+      }
     }, upright);
     const { text, words } = ocrText(data, upright.width, upright.height, findCheckboxes(upright));
     return { text, confidence: words === 0 ? 0 : engineConfidence, rotation, words };
@@ -113,6 +120,8 @@ export async function createOcrEngine(): Promise<OcrEngine> {
   async function readRegion(worker: Worker, page: GrayRaster, r: Box, opts: { enlarge?: number; clean?: boolean } = {}): Promise<OcrLine[]> {
     const f = opts.enlarge ?? 1;
     const cut = cropRaster(page, r);
+    // Tesseract.js throws on an image it cannot read; a sliver is nothing to read anyway.
+    if (cut.width < 4 || cut.height < 4) return [];
     const large = f === 1 ? cut : enlargeRaster(cut, f);
     const region = opts.clean ? binarize(large) : large;
     const { data } = await worker.recognize(asBuffer(encodePgm(region)), { user_defined_dpi: String(Math.round(region.dpi)), tessedit_pageseg_mode: SINGLE_LINE } as never, HOCR_ONLY);
