@@ -33,6 +33,13 @@ describe('doubtful lines read again alone', () => {
     expect(result.blocks![0]!.paragraphs[0]!.lines[1]!.reread).toBeUndefined();
   });
 
+  it('reads again a line of symbols alone OCR was not sure of ("5." read "=."), not a sure one', async () => {
+    const lines = [line(100, [['activités', 96], ['4,', 96]]), line(140, [['=.', 53]]), line(180, [['—', 90]])];
+    const result = page(lines);
+    expect(await rereadDoubtfulLines(result, async () => [line(140, [['5.', 91]])], { width: 1654, height: 2339 })).toBe(1);
+    expect(result.blocks![0]!.paragraphs[0]!.lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['activités 4,', '5.', '—']);
+  });
+
   it('does not retry a line much taller than the text (a logo, a signature)', async () => {
     const tall: OcrLine = { ...line(300, [['Er', 13], ['al', 13]]), bbox: { x0: 100, y0: 300, x1: 220, y1: 380 } };
     const result = page([line(100, [['texte', 96]]), line(140, [['courant', 96]]), tall]);

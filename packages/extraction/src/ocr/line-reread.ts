@@ -7,6 +7,17 @@ export type ReadLine = (region: Box) => Promise<OcrLine[]>;
 const MAX_REREADS = 8;
 
 /**
+ * A line OCR doubted entirely, or a line of symbols alone it was not sure
+ * of: "5." on a line of its own, the end of "les activités 4, 5.", came out
+ * "=." at 53 %.
+ */
+function isDoubtful(line: OcrLine): boolean {
+  if (isNoiseLine(line)) return true;
+  const words = line.words.filter((w) => w.text.trim());
+  return words.length > 0 && words.every((w) => !/[\p{L}\d]/u.test(w.text)) && meanConfidence(line) < 85;
+}
+
+/**
  * Lines OCR doubted entirely are read once more, alone, as a single line
  * (page segmentation 7). Tesseract's page mode sometimes garbles a line of
  * short tokens — "n° 1, 2, 3, 4, 5 et 6." came out "n°1234 5betr6" at
@@ -22,7 +33,7 @@ export async function rereadDoubtfulLines(result: TesseractBlocks, readLine: Rea
   let reread = 0;
   for (const paragraph of paragraphs) {
     for (const [i, line] of paragraph.lines.entries()) {
-      if (reread >= MAX_REREADS || !isNoiseLine(line) || line.bbox.y1 - line.bbox.y0 > usual * 1.6) continue;
+      if (reread >= MAX_REREADS || !isDoubtful(line) || line.bbox.y1 - line.bbox.y0 > usual * 1.6) continue;
       reread++;
       const pad = Math.round((line.bbox.y1 - line.bbox.y0) * 0.3);
       const region = {
