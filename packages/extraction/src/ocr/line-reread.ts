@@ -1,4 +1,4 @@
-import { isNoiseLine, meanConfidence, type Box, type OcrLine, type TesseractBlocks } from './ocr-layout.ts';
+import { isNoiseLine, meanConfidence, regionAround, type Box, type OcrLine, type TesseractBlocks } from './ocr-layout.ts';
 
 /** Reads one region of the page as a single text line; the words come back in page coordinates. */
 export type ReadLine = (region: Box) => Promise<OcrLine[]>;
@@ -35,14 +35,7 @@ export async function rereadDoubtfulLines(result: TesseractBlocks, readLine: Rea
     for (const [i, line] of paragraph.lines.entries()) {
       if (reread >= MAX_REREADS || !isDoubtful(line) || line.bbox.y1 - line.bbox.y0 > usual * 1.6) continue;
       reread++;
-      const pad = Math.round((line.bbox.y1 - line.bbox.y0) * 0.3);
-      const region = {
-        x0: Math.max(0, line.bbox.x0 - pad),
-        y0: Math.max(0, line.bbox.y0 - pad),
-        x1: Math.min(page.width, line.bbox.x1 + pad),
-        y1: Math.min(page.height, line.bbox.y1 + pad),
-      };
-      const again = (await readLine(region)).filter((l) => l.words.some((w) => w.text.trim()));
+      const again = (await readLine(regionAround(line.bbox, line, page))).filter((l) => l.words.some((w) => w.text.trim()));
       // Kept when the line alone reads as one line, clearly surer than before: "n°1,2,3,4,5et6." at 34
       // (one unknown "word" never scores high) against 0 and 9; a shadow or a scribble stays under 30.
       if (again.length === 1 && (!isNoiseLine(again[0]!) || (meanConfidence(again[0]!) >= 30 && meanConfidence(again[0]!) >= meanConfidence(line) + 20))) paragraph.lines[i] = { ...again[0]!, reread: true };

@@ -13,6 +13,25 @@ export interface TesseractBlocks {
   blocks: Array<{ paragraphs: Array<{ lines: OcrLine[] }> }> | null;
 }
 
+/** Every line of a reading, in tesseract's order. */
+export function linesOf(result: TesseractBlocks): OcrLine[] {
+  return (result.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+}
+
+/**
+ * The region to read again around `box` (a word, or a whole line) of `line`: the line's height, with
+ * a margin of a third of it all round, inside the page.
+ */
+export function regionAround(box: Box, line: OcrLine, page: { width: number; height: number }): Box {
+  const pad = Math.round((line.bbox.y1 - line.bbox.y0) * 0.3);
+  return {
+    x0: Math.max(0, box.x0 - pad),
+    y0: Math.max(0, line.bbox.y0 - pad),
+    x1: Math.min(page.width, box.x1 + pad),
+    y1: Math.min(page.height, line.bbox.y1 + pad),
+  };
+}
+
 /**
  * OCR words → the same page text shape as a text layer (lines, cells apart
  * by three spaces, two-column pages column by column): every reader then
@@ -25,7 +44,7 @@ export interface TesseractBlocks {
  * printed line then share a baseline and join again, in their order.
  */
 export function ocrText(result: TesseractBlocks, pageWidth: number, pageHeight: number, boxes: readonly Checkbox[] = []): { text: string; words: number } {
-  const lines = (result.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+  const lines = linesOf(result);
   const slope = pageSlope(lines, pageWidth);
   // Small-angle rotation that levels the baselines.
   const straight = (x: number, y: number) => ({ x: x + slope * y, y: y - slope * x });

@@ -6,7 +6,7 @@ import { findCheckboxes } from '../checkboxes.ts';
 import { measureSkew, rotateRaster } from '../deskew.ts';
 import { rereadDoubtfulLines } from './line-reread.ts';
 import { parseHocr } from './hocr.parser.ts';
-import { ocrText, type Box, type OcrLine, type TesseractBlocks } from './ocr-layout.ts';
+import { linesOf, ocrText, type Box, type OcrLine, type TesseractBlocks } from './ocr-layout.ts';
 import { secondOpinions } from './second-opinion.ts';
 import { languageDataDir } from './tessdata.ts';
 
@@ -126,8 +126,7 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     const region = opts.clean ? binarize(large) : large;
     const { data } = await worker.recognize(asBuffer(encodePgm(region)), { user_defined_dpi: String(Math.round(region.dpi)), tessedit_pageseg_mode: SINGLE_LINE } as never, HOCR_ONLY);
     const back = (b: Box): Box => ({ x0: b.x0 / f + r.x0, y0: b.y0 / f + r.y0, x1: b.x1 / f + r.x0, y1: b.y1 / f + r.y0 });
-    const lines = (parseHocr(data.hocr ?? '').blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
-    return lines.map((l) => ({ bbox: back(l.bbox), baseline: l.baseline && back(l.baseline), words: l.words.map((w) => ({ ...w, bbox: back(w.bbox) })) }));
+    return linesOf(parseHocr(data.hocr ?? '')).map((l) => ({ bbox: back(l.bbox), baseline: l.baseline && back(l.baseline), words: l.words.map((w) => ({ ...w, bbox: back(w.bbox) })) }));
   }
 
   async function orientation(pgm: Uint8Array): Promise<number | null> {

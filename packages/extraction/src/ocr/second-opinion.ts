@@ -1,4 +1,4 @@
-import { isNoiseLine, type Box, type OcrWord, type TesseractBlocks } from './ocr-layout.ts';
+import { isNoiseLine, linesOf, regionAround, type Box, type OcrWord, type TesseractBlocks } from './ocr-layout.ts';
 
 /** Reads one region of the page as a single line in the second language; words come back in page coordinates. */
 export type ReadWord = (region: Box) => Promise<OcrWord[]>;
@@ -29,7 +29,7 @@ const MAX_WORDS = 40;
  * worth a second reading.
  */
 export async function secondOpinions(result: TesseractBlocks, readWord: ReadWord, page: { width: number; height: number }): Promise<number> {
-  const lines = (result.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+  const lines = linesOf(result);
   let asked = 0;
   for (const line of lines) {
     if (isNoiseLine(line)) continue;
@@ -37,15 +37,7 @@ export async function secondOpinions(result: TesseractBlocks, readWord: ReadWord
       if (asked >= MAX_WORDS) return asked;
       if (word.confidence >= SECOND_OPINION_BELOW || [...word.text.trim()].length < 2 || !/[\p{L}\d]/u.test(word.text) || FRENCH_MARKS.test(word.text)) continue;
       asked++;
-      const h = line.bbox.y1 - line.bbox.y0;
-      const pad = Math.round(h * 0.3);
-      const region = {
-        x0: Math.max(0, word.bbox.x0 - pad),
-        y0: Math.max(0, line.bbox.y0 - pad),
-        x1: Math.min(page.width, word.bbox.x1 + pad),
-        y1: Math.min(page.height, line.bbox.y1 + pad),
-      };
-      const again = (await readWord(region)).filter((w) => w.text.trim());
+      const again = (await readWord(regionAround(word.bbox, line, page))).filter((w) => w.text.trim());
       // One word, clearly surer: a reading cut in two is a different segmentation, not a better one.
       if (again.length === 1 && again[0]!.confidence >= word.confidence + CLEARLY_SURER) line.words[i] = { ...word, text: again[0]!.text, confidence: again[0]!.confidence };
     }
